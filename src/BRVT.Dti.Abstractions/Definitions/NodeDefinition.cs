@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BRVT.Dti.Definitions;
 
 /// <summary>
@@ -51,5 +53,6 @@ public sealed record NodeDefinition
     public string? VerifiedBy { get; init; }
 
     /// <summary>Whether the node is a leaf (it has a rule and no children).</summary>
+    [JsonIgnore]
     public bool IsLeaf => Children.Count == 0;
 }

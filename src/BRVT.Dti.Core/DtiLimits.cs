@@ -1,0 +1,29 @@
+using BRVT.Dti.Scoring.Formulas;
+
+namespace BRVT.Dti;
+
+/// <summary>
+/// Limits on what an engine accepts, so that an untrusted definition cannot exhaust memory or time. Every limit has a
+/// clear error message that names it.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record DtiLimits
+{
+    /// <summary>The default limits.</summary>
+    public static DtiLimits Default { get; } = new();
+
+    /// <summary>The largest definition file, in bytes (default 4 MiB).</summary>
+    public int MaxDefinitionBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The deepest JSON nesting of a definition (default 128).</summary>
+    public int MaxJsonDepth { get; init; } = 128;
+
+    /// <summary>The most nodes in one definition (default 10 000).</summary>
+    public int MaxNodes { get; init; } = 10_000;
+
+    /// <summary>The deepest node tree (default 32 levels).</summary>
+    public int MaxTreeDepth { get; init; } = 32;
+
+    /// <summary>The limits of formulas (length, nesting, size).</summary>
+    public FormulaLimits Formula { get; init; } = FormulaLimits.Default;
+}
