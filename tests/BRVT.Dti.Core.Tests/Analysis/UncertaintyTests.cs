@@ -1,0 +1,167 @@
+using BRVT.Dti.Analysis;
+using BRVT.Dti.TestUtilities;
+
+namespace BRVT.Dti.Tests.Analysis;
+
+public sealed class UncertaintyTests
+{
+    private static readonly CompositePipeline Asem = new CompositePipelineBuilder(ReferenceData.AsemStructure).Build();
+
+    [Fact]
+    public void Run_ZeroPerturbation_EveryReplicationReproducesTheNominalScoresBitForBit()
+    {
+        // With unperturbed weights the batched matrix product must equal the published (scalar) aggregation exactly:
+        // the same operands in the same order, element-wise operations only.
+        var structure = ReferenceData.AsemStructure;
+        var nominal = Asem.Run(ReferenceData.AsemData);
+        var leaves = new LeafBlock(nominal.Normalised, structure, AggregationKind.Arithmetic);
+        var evaluator = new BatchedEvaluator(structure, AggregationKind.Arithmetic, 0, structure.Aggregates.Count - 1);
+        const int Width = 3;
+        var weights = new double[structure.Weights.Length * Width];
+        for (var n = 0; n < structure.Weights.Length; n++)
+        {
+            Array.Fill(weights, structure.Weights[n], n * Width, Width);
+        }
+
+        var units = nominal.UnitIds.Count;
+        var blocks = new double[evaluator.BlockLength(units, Width)];
+        evaluator.Evaluate(leaves, weights, [-1, -1, -1], Width, blocks);
+        for (var a = 0; a < structure.Aggregates.Count; a++)
+        {
+            var expected = nominal.Scores(structure.Aggregates[a]);
+            for (var u = 0; u < units; u++)
+            {
+                for (var k = 0; k < Width; k++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected[u]), BitConverter.DoubleToInt64Bits(blocks[(((a * units) + u) * Width) + k]));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_ZeroPerturbation_EveryBandIsTheNominalRank()
+    {
+        var result = UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, new UncertaintyOptions { Replications = 20, WeightPerturbation = 0 });
+        Assert.All(result.Units, b =>
+        {
+            var nominal = (double)b.NominalRank!.Value;
+            Assert.Equal(nominal, b.Percentile5);
+            Assert.Equal(nominal, b.Percentile95);
+            Assert.Equal(nominal, b.MedianRank);
+        });
+        Assert.Empty(result.VarianceShares);
+    }
+
+    [Fact]
+    public void Run_SameSeed_SameRanksWhateverTheThreads()
+    {
+        var options = new UncertaintyOptions { Replications = 300, Seed = 42, ExcludeIndicators = true, AggregationChoices = [AggregationKind.Arithmetic, AggregationKind.Geometric] };
+        var a = UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, options with { MaxDegreeOfParallelism = 1 });
+        var b = UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, options);
+        var c = UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, options with { Seed = 43 });
+        Assert.Equal(a.Units, b.Units);
+        Assert.Equal(a.ReplicationRanks("VNM").ToArray(), b.ReplicationRanks("VNM").ToArray());
+        Assert.Equal(a.VarianceShares.Select(s => s.Share), b.VarianceShares.Select(s => s.Share));
+        Assert.NotEqual(a.ReplicationRanks("VNM").ToArray(), c.ReplicationRanks("VNM").ToArray());
+    }
+
+    [Fact]
+    public void Run_WeightsAndChoices_BandsHoldTheMedianAndRanksArePermutations()
+    {
+        var options = new UncertaintyOptions
+        {
+            Replications = 400,
+            Seed = 7,
+            WeightPerturbation = 0.5,
+            ExcludeIndicators = true,
+            ImputationChoices = [ImputationOptions.None, ImputationOptions.GroupMean("EurAsia_group")],
+            NormalisationChoices = [Normalisation.MinMax(), Normalisation.ZScore(10, 2), Normalisation.PercentileRank()],
+            AggregationChoices = [AggregationKind.Arithmetic, AggregationKind.Geometric],
+        };
+        var result = UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, options);
+        Assert.Equal(51, result.Units.Count);
+        Assert.All(result.Units, b => Assert.InRange(b.MedianRank, b.Percentile5, b.Percentile95));
+        // Every replication gives standard competition ranks: a unit's rank is one more than the number of units
+        // ranked strictly better (geometric means tie every unit with a worst indicator at 0).
+        for (var r = 0; r < options.Replications; r += 37)
+        {
+            var ranks = result.Units.Select(b => result.ReplicationRanks(b.Unit)[r]).ToArray();
+            Assert.All(ranks, x => Assert.Equal(1 + ranks.Count(y => y < x), x));
+        }
+
+        // DEU leads under every weighting and method in at least 95% of replications.
+        Assert.Equal(1, result.Band("DEU").Percentile95);
+        var names = result.VarianceShares.Select(s => s.Input).ToList();
+        Assert.Equal(["imputation", "normalisation", "aggregation", "excluded indicator"], names.Take(4));
+        Assert.Equal(49 + 10, names.Count(n => n.StartsWith("weight:", StringComparison.Ordinal)));
+        Assert.All(result.VarianceShares, s => Assert.InRange(s.Share, 0, 1));
+        // Switching between arithmetic and geometric means (the latter zeroing any unit with a worst value) moves ranks
+        // more than any single weight.
+        var aggregation = result.VarianceShares.Single(s => s.Input == "aggregation").Share;
+        Assert.True(result.VarianceShares.Where(s => s.Input.StartsWith("weight:", StringComparison.Ordinal)).All(s => s.Share < aggregation));
+    }
+
+    [Fact]
+    public void Run_OnlyTheAggregationVaries_ItExplainsAllTheRankVariance()
+    {
+        // Weights fixed, two aggregations: each unit's rank is a function of the aggregation alone, so within each
+        // choice the rank does not vary (MSW = 0) and ω² = SSB / SST = 1 for every unit whose rank moves.
+        var structure = Matrices.Flat("a", "b");
+        var data = Matrices.Of(("a", [0, 10, 20, 30, 40, 50]), ("b", [50, 40, 30, 20, 10, 1]));
+        var pipeline = new CompositePipelineBuilder(structure).Build();
+        var result = UncertaintyAnalysis.Run(pipeline, data, new UncertaintyOptions
+        {
+            Replications = 200,
+            WeightPerturbation = 0,
+            AggregationChoices = [AggregationKind.Arithmetic, AggregationKind.Geometric],
+        });
+        var share = Assert.Single(result.VarianceShares);
+        Assert.Equal("aggregation", share.Input);
+        Assert.Equal(1, share.Share, 12);
+        Assert.All(share.PerUnit, s => Assert.True(double.IsNaN(s) || Math.Abs(s - 1) < 1e-12));
+    }
+
+    [Fact]
+    public void Run_InputThatChangesNothing_GetsAboutZeroShare()
+    {
+        // No value is missing, so choosing between mean and median imputation changes nothing; the weights move ranks.
+        var structure = Matrices.Flat("a", "b", "c");
+        var data = Matrices.Of(("a", [0, 10, 20, 30, 40, 50]), ("b", [50, 40, 30, 20, 10, 1]), ("c", [5, 45, 25, 35, 15, 30]));
+        var pipeline = new CompositePipelineBuilder(structure).Build();
+        var result = UncertaintyAnalysis.Run(pipeline, data, new UncertaintyOptions
+        {
+            Replications = 2000,
+            Seed = 3,
+            WeightPerturbation = 0.8,
+            ImputationChoices = [ImputationOptions.Mean(), ImputationOptions.Median()],
+        });
+        var shares = result.VarianceShares.ToDictionary(s => s.Input, s => s.Share);
+        Assert.Equal(["imputation", "weight:a", "weight:b", "weight:c"], shares.Keys);
+        Assert.InRange(shares["imputation"], 0, 0.005);
+        Assert.All(shares.Where(s => s.Key.StartsWith("weight:", StringComparison.Ordinal)), s => Assert.InRange(s.Value, 0.05, 1));
+    }
+
+    [Fact]
+    public void Run_ProgressAndCancellation_ReportsAndStops()
+    {
+        var reports = new List<double>();
+        var progress = new SynchronousProgress(reports.Add);
+        UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, new UncertaintyOptions { Replications = 300, MaxDegreeOfParallelism = 1 }, progress);
+        Assert.Equal(1, reports[^1]);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, new UncertaintyOptions(), null, cts.Token));
+    }
+
+    [Fact]
+    public void Run_TargetThatIsAnIndicator_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, new UncertaintyOptions { Target = "LPI" }));
+    }
+
+    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
