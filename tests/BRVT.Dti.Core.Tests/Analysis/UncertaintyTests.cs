@@ -7,15 +7,20 @@ public sealed class UncertaintyTests
 {
     private static readonly CompositePipeline Asem = new CompositePipelineBuilder(ReferenceData.AsemStructure).Build();
 
-    [Fact]
-    public void Run_ZeroPerturbation_EveryReplicationReproducesTheNominalScoresBitForBit()
+    [Theory]
+    [InlineData(AggregationKind.Arithmetic, 0.0)]
+    [InlineData(AggregationKind.Arithmetic, 0.9)]
+    [InlineData(AggregationKind.Geometric, 0.5)]
+    [InlineData(AggregationKind.Harmonic, 0.0)]
+    public void Evaluate_UnperturbedWeights_ReproducesTheNominalScoresBitForBit(AggregationKind kind, double minDataShare)
     {
         // With unperturbed weights the batched matrix product must equal the published (scalar) aggregation exactly:
-        // the same operands in the same order, element-wise operations only.
+        // the same operands in the same order, element-wise operations only. ASEM has units with missing indicators
+        // (general path), complete units (fast path) and, under min-max, zeros (geometric and harmonic give 0).
         var structure = ReferenceData.AsemStructure;
-        var nominal = Asem.Run(ReferenceData.AsemData);
-        var leaves = new LeafBlock(nominal.Normalised, structure, AggregationKind.Arithmetic);
-        var evaluator = new BatchedEvaluator(structure, AggregationKind.Arithmetic, 0, structure.Aggregates.Count - 1);
+        var nominal = new CompositePipelineBuilder(structure).Aggregate(kind, minDataShare).Build().Run(ReferenceData.AsemData);
+        var leaves = new LeafBlock(nominal.Normalised, structure, kind);
+        var evaluator = new BatchedEvaluator(structure, kind, minDataShare, structure.Aggregates.Count - 1);
         const int Width = 3;
         var weights = new double[structure.Weights.Length * Width];
         for (var n = 0; n < structure.Weights.Length; n++)

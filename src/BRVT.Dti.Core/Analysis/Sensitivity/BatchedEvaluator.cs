@@ -18,6 +18,7 @@ internal sealed class BatchedEvaluator
     private readonly int lastAggregate;
     private readonly int[] positiveChildren;
     private readonly bool[] allLeafChildren;
+    private readonly bool[] allAggregateChildren;
 
     public BatchedEvaluator(CompositeStructure structure, AggregationKind kind, double minShare, int lastAggregate)
     {
@@ -28,6 +29,7 @@ internal sealed class BatchedEvaluator
         var leaves = structure.LeafCodes.Length;
         positiveChildren = [.. structure.ChildRefs.Select(ch => ch.Count(c => structure.Weights[c] > 0))];
         allLeafChildren = [.. structure.ChildRefs.Select(ch => ch.All(c => c < leaves))];
+        allAggregateChildren = [.. structure.ChildRefs.Select(ch => ch.All(c => c >= leaves))];
     }
 
     /// <summary>The number of doubles of the block buffer for <paramref name="units"/> units and batch width <paramref name="width"/>.</summary>
@@ -53,6 +55,15 @@ internal sealed class BatchedEvaluator
         var total = new int[width];
         var zero = new bool[width];
         var negative = new bool[width];
+        var arithmetic = kind == AggregationKind.Arithmetic;
+
+        // Whether an aggregate's row of a unit has a value in every replication of the batch.
+        var complete = new bool[lastAggregate + 1][];
+        for (var a = 0; a <= lastAggregate; a++)
+        {
+            complete[a] = new bool[units];
+        }
+
         for (var a = 0; a <= lastAggregate; a++)
         {
             var children = structure.ChildRefs[a];
@@ -62,23 +73,34 @@ internal sealed class BatchedEvaluator
                 TensorPrimitives.Add(denAll, weights.AsSpan(c * width, width), denAll);
             }
 
+            var everyTotalPositive = true;
             for (var k = 0; k < width; k++)
             {
                 var e = excluded[k];
                 var out1 = e >= 0 && structure.ParentOf[e] == leafCount + a && structure.Weights[e] > 0;
                 total[k] = positiveChildren[a] - (out1 ? 1 : 0);
+                everyTotalPositive &= total[k] > 0;
             }
 
-            var complete = allLeafChildren[a] ? leaves.Complete[a] : null;
+            var leafComplete = allLeafChildren[a] ? leaves.Complete[a] : null;
             for (var u = 0; u < units; u++)
             {
                 var output = blocks.AsSpan(((a * units) + u) * width, width);
                 Array.Clear(num);
-                if (complete is not null && complete[u])
+                if (leafComplete is not null && leafComplete[u])
                 {
+                    // Units × indicators times indicators × replications, one unit row at a time.
                     foreach (var c in children)
                     {
                         TensorPrimitives.MultiplyAdd(weights.AsSpan(c * width, width), leaves.Transformed[c][u], num, num);
+                    }
+
+                    if (arithmetic && everyTotalPositive)
+                    {
+                        // Division is correctly rounded, element-wise or not: the same bits as the scalar Finish.
+                        TensorPrimitives.Divide(num, denAll, output);
+                        complete[a][u] = true;
+                        continue;
                     }
 
                     for (var k = 0; k < width; k++)
@@ -88,6 +110,20 @@ internal sealed class BatchedEvaluator
                             : double.NaN;
                     }
 
+                    complete[a][u] = NoNaN(output);
+                    continue;
+                }
+
+                if (arithmetic && everyTotalPositive && allAggregateChildren[a] && children.All(c => complete[c - leafCount][u]))
+                {
+                    // Every child aggregate has a value in every replication: element-wise products and sums.
+                    foreach (var c in children)
+                    {
+                        TensorPrimitives.MultiplyAdd(blocks.AsSpan((((c - leafCount) * units) + u) * width, width), weights.AsSpan(c * width, width), num, num);
+                    }
+
+                    TensorPrimitives.Divide(num, denAll, output);
+                    complete[a][u] = true;
                     continue;
                 }
 
@@ -144,7 +180,22 @@ internal sealed class BatchedEvaluator
                         ? AggregationKernel.Finish(kind, num[k], den[k], zero[k], negative[k])
                         : double.NaN;
                 }
+
+                complete[a][u] = NoNaN(output);
             }
         }
+    }
+
+    private static bool NoNaN(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

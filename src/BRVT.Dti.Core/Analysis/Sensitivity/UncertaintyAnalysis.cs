@@ -138,7 +138,7 @@ public static class UncertaintyAnalysis
             bands[u] = new UnitRankBand(nominal.UnitIds[u], nominalRanks[u], median, p5, p95, mean, count);
         }
 
-        var shares = VarianceShareEstimator.Estimate(flat, units, replications, plan.Inputs(structure, options, imputations.Length, normalisations.Length, aggregations.Length), parallel);
+        var shares = VarianceShareEstimator.Estimate(byReplication, units, replications, plan.Inputs(structure, options, imputations.Length, normalisations.Length, aggregations.Length), parallel);
         return new UncertaintyResult(target, options, nominal, bands, shares, flat);
     }
 

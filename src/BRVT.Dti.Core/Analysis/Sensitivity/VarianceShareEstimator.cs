@@ -1,159 +1,160 @@
+using System.Numerics.Tensors;
+
 namespace BRVT.Dti.Analysis;
 
 /// <summary>
-/// First-order variance shares from a given Monte Carlo sample by binning (one-way analysis of variance per input),
-/// with the ω² bias correction. See <see cref="VarianceShare"/>.
+/// First-order variance shares from a given Monte Carlo sample by binning (one-way analysis of variance per input and
+/// unit), with the ω² bias correction. See <see cref="VarianceShare"/>.
 /// </summary>
+/// <remarks>
+/// Every per-bin sum is accumulated for all units at once: for each replication and input, the replication's rank row
+/// (one rank per unit) is added to the row of the input's bin, an element-wise vector addition (the one-hot bin matrix
+/// times the rank matrix). Sums of ranks and of
+/// squared ranks are integers, so the totals are exact whatever the order.
+/// </remarks>
 internal static class VarianceShareEstimator
 {
-    /// <summary>Interleaved partial sums, so that consecutive replications in one bin do not wait on each other.</summary>
-    private const int Banks = 4;
-
     /// <summary>One uncertain input: its name, each replication's bin, and the number of bins.</summary>
     public sealed record Input(string Name, int[] Bins, int BinCount);
 
     /// <summary>Estimates every input's share for every unit.</summary>
-    /// <param name="ranks">Ranks, unit-major: unit u, replication r at u·N + r; 0 where unranked.</param>
-    /// <param name="units">The number of units.</param>
+    /// <param name="byReplication">Ranks, replication-major: replication r, unit u at r·U + u; 0 where unranked.</param>
+    /// <param name="units">U.</param>
     /// <param name="replications">N.</param>
     /// <param name="inputs">The uncertain inputs.</param>
     /// <param name="parallel">Parallelism and cancellation.</param>
-    public static VarianceShare[] Estimate(int[] ranks, int units, int replications, IReadOnlyList<Input> inputs, ParallelOptions parallel)
+    public static VarianceShare[] Estimate(int[] byReplication, int units, int replications, IReadOnlyList<Input> inputs, ParallelOptions parallel)
     {
-        var perUnit = new double[inputs.Count][];
-        for (var i = 0; i < inputs.Count; i++)
+        // Per unit: ranked replications, Σ rank and Σ rank² (exact in 64-bit integers).
+        var count = new long[units];
+        var sum = new long[units];
+        var sumSquares = new long[units];
+        var row = new long[units];
+        var rowSquares = new long[units];
+        var ranked = new long[units];
+        var anyUnranked = false;
+        for (var r = 0; r < replications; r++)
         {
-            perUnit[i] = new double[units];
+            Widen(byReplication.AsSpan(r * units, units), row, rowSquares, ranked, ref anyUnranked);
+            TensorPrimitives.Add(sum, row, sum);
+            TensorPrimitives.Add(sumSquares, rowSquares, sumSquares);
+            TensorPrimitives.Add(count, ranked, count);
         }
 
-        // Bin sizes over all replications, valid for every unit ranked in every replication.
-        var fullCounts = inputs.Select(input =>
+        // Inputs are split into as many groups as threads; each group reads every rank row once, widens it once and adds
+        // it to the row of each of its inputs' bins.
+        var binSums = inputs.Select(x => new long[x.BinCount * units]).ToArray();
+        var binCounts = inputs.Select(x => anyUnranked ? new long[x.BinCount * units] : null).ToArray();
+        var threads = Math.Max(1, Math.Min(inputs.Count, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount));
+        Parallel.For(0, threads, parallel, t =>
         {
-            var counts = new int[input.BinCount];
-            foreach (var b in input.Bins)
+            var line = new long[units];
+            var lineSquares = new long[units];
+            var lineRanked = new long[units];
+            var unranked = false;
+            for (var r = 0; r < replications; r++)
             {
-                counts[b]++;
-            }
-
-            return counts;
-        }).ToArray();
-        var maxBins = inputs.Count == 0 ? 1 : inputs.Max(x => x.BinCount);
-        var totals = new double[units];
-        Parallel.For(0, units, parallel, () => (Sums: new long[maxBins * Banks], Counts: new int[maxBins]), (u, _, scratch) =>
-        {
-            var y = ranks.AsSpan(u * replications, replications);
-            var n = 0;
-            long sum = 0;
-            foreach (var r in y)
-            {
-                if (r > 0)
+                Widen(byReplication.AsSpan(r * units, units), line, lineSquares, lineRanked, ref unranked);
+                for (var i = t; i < inputs.Count; i += threads)
                 {
-                    n++;
-                    sum += r;
+                    var b = inputs[i].Bins[r];
+                    var target = binSums[i].AsSpan(b * units, units);
+                    TensorPrimitives.Add(target, line, target);
+                    if (binCounts[i] is { } counts)
+                    {
+                        var c = counts.AsSpan(b * units, units);
+                        TensorPrimitives.Add(c, lineRanked, c);
+                    }
                 }
             }
-
-            var mean = n == 0 ? double.NaN : (double)sum / n;
-            double sst = 0;
-            foreach (var r in y)
-            {
-                if (r > 0)
-                {
-                    sst += (r - mean) * (r - mean);
-                }
-            }
-
-            totals[u] = sst;
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                perUnit[i][u] = sst > 0
-                    ? Share(y, inputs[i], n == replications ? fullCounts[i] : null, mean, sst, n, scratch.Sums, scratch.Counts)
-                    : double.NaN;
-            }
-
-            return scratch;
-        }, _ => { });
+        });
 
         var shares = new VarianceShare[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
+            var input = inputs[i];
+            var globalCounts = new long[input.BinCount];
+            foreach (var b in input.Bins)
+            {
+                globalCounts[b]++;
+            }
+
+            var perUnit = new double[units];
+            for (var u = 0; u < units; u++)
+            {
+                perUnit[u] = Share(u, units, input.BinCount, count[u], sum[u], sumSquares[u], binSums[i], binCounts[i], globalCounts);
+            }
+
+            shares[i] = new VarianceShare(input.Name, double.NaN, Array.AsReadOnly(perUnit));
+        }
+
+        for (var i = 0; i < shares.Length; i++)
+        {
             double weighted = 0, total = 0;
             for (var u = 0; u < units; u++)
             {
-                if (!double.IsNaN(perUnit[i][u]))
+                var s = shares[i].PerUnit[u];
+                if (!double.IsNaN(s))
                 {
-                    weighted += perUnit[i][u] * totals[u];
-                    total += totals[u];
+                    var sst = count[u] == 0 ? 0 : sumSquares[u] - ((double)sum[u] * sum[u] / count[u]);
+                    weighted += s * sst;
+                    total += sst;
                 }
             }
 
-            shares[i] = new VarianceShare(inputs[i].Name, total > 0 ? weighted / total : double.NaN, Array.AsReadOnly(perUnit[i]));
+            shares[i] = shares[i] with { Share = total > 0 ? weighted / total : double.NaN };
         }
 
         return shares;
     }
 
-    private static double Share(ReadOnlySpan<int> y, Input input, int[]? fullCounts, double mean, double sst, int n, long[] sums, int[] counts)
+    private static void Widen(ReadOnlySpan<int> ranks, long[] values, long[] squares, long[] ranked, ref bool anyUnranked)
     {
-        var binCount = input.BinCount;
-        Array.Clear(sums);
-        var bins = input.Bins;
-        if (fullCounts is null)
+        for (var u = 0; u < ranks.Length; u++)
         {
-            // Some replications left this unit unranked: count the ranked ones per bin.
-            Array.Clear(counts);
-            for (var r = 0; r < y.Length; r++)
-            {
-                if (y[r] > 0)
-                {
-                    sums[bins[r]] += y[r];
-                    counts[bins[r]]++;
-                }
-            }
+            long v = ranks[u];
+            values[u] = v;
+            squares[u] = v * v;
+            ranked[u] = v > 0 ? 1 : 0;
+            anyUnranked |= v == 0;
         }
-        else
+    }
+
+    /// <summary>ω² = (SSB − (B − 1)·MSW) / (SST + MSW) for one unit, clipped to 0..1; NaN when its rank never varies.</summary>
+    private static double Share(int u, int units, int binCount, long n, long sum, long sumSquares, long[] binSums, long[]? binCounts, long[] globalCounts)
+    {
+        if (n < 2)
         {
-            var r = 0;
-            for (; r + Banks <= y.Length; r += Banks)
-            {
-                sums[bins[r]] += y[r];
-                sums[binCount + bins[r + 1]] += y[r + 1];
-                sums[(2 * binCount) + bins[r + 2]] += y[r + 2];
-                sums[(3 * binCount) + bins[r + 3]] += y[r + 3];
-            }
-
-            for (; r < y.Length; r++)
-            {
-                sums[bins[r]] += y[r];
-            }
-
-            for (var b = 0; b < binCount; b++)
-            {
-                sums[b] += sums[binCount + b] + sums[(2 * binCount) + b] + sums[(3 * binCount) + b];
-            }
-
-            fullCounts.AsSpan().CopyTo(counts);
+            return double.NaN;
         }
 
-        double ssb = 0;
+        // SST·n = n·Σy² − (Σy)², exact in integers.
+        var sst = ((double)((n * sumSquares) - (sum * sum))) / n;
+        if (!(sst > 0))
+        {
+            return double.NaN;
+        }
+
+        double between = 0;
         var nonEmpty = 0;
         for (var b = 0; b < binCount; b++)
         {
-            if (counts[b] > 0)
+            var nb = binCounts is null ? globalCounts[b] : binCounts[(b * units) + u];
+            if (nb > 0)
             {
-                var d = ((double)sums[b] / counts[b]) - mean;
-                ssb += counts[b] * d * d;
+                var sb = (double)binSums[(b * units) + u];
+                between += sb * sb / nb;
                 nonEmpty++;
             }
         }
 
+        var ssb = Math.Max(0, between - ((double)sum * sum / n));
         if (n - nonEmpty <= 0)
         {
             return double.NaN;
         }
 
-        var msw = (sst - ssb) / (n - nonEmpty);
-        var omega = (ssb - ((nonEmpty - 1) * msw)) / (sst + msw);
-        return Math.Clamp(omega, 0, 1);
+        var msw = Math.Max(0, sst - ssb) / (n - nonEmpty);
+        return Math.Clamp((ssb - ((nonEmpty - 1) * msw)) / (sst + msw), 0, 1);
     }
 }
