@@ -88,6 +88,9 @@ internal static class FormulaMessages
     public static string TooDeep(int max) => Invariant(
         $"The formula is nested more than {max} levels deep. Simplify it or split it into measures computed from other measures.");
 
+    public static string TooDeepForStack(int depth) => Invariant(
+        $"The formula is nested too deeply to parse ({depth} levels reached). Simplify it or split it into measures computed from other measures.");
+
     public static string TooManyNodes(int max) => Invariant(
         $"The formula has more than {max} parts (numbers, measure ids, operators and calls). Split it into measures computed from other measures.");
 

@@ -191,9 +191,9 @@ internal sealed class FormulaParser
         var close = Current;
         if (close.Kind != TokenKind.CloseParen)
         {
-            return Fail(close, close.Kind == TokenKind.End
-                ? FormulaMessages.Unclosed(open.Column)
-                : FormulaMessages.ExpectedCloseParen(close.TextIn(text), open.Column), close.Kind == TokenKind.End ? open : close);
+            return close.Kind == TokenKind.End
+                ? Fail(open, FormulaMessages.Unclosed(open.Column))
+                : Fail(close, FormulaMessages.ExpectedCloseParen(close.TextIn(text), open.Column));
         }
 
         position++;
@@ -212,73 +212,93 @@ internal sealed class FormulaParser
             Report(name, FormulaMessages.UnknownFunction(nameText));
         }
 
-        if (!CountNode(name) || !Enter(open))
+        if (!CountNode(name) || !Enter(open) || !ParseArguments(name, open, signature, out var count, out var last))
         {
             return false;
         }
 
-        var count = 0;
-        Token lastArgument = default;
-        if (Current.Kind == TokenKind.CloseParen)
-        {
-            position++;
-        }
-        else
-        {
-            while (true)
-            {
-                lastArgument = Current;
-                if (!ParseExpression(0))
-                {
-                    return false;
-                }
-
-                count++;
-                if (signature is { IsVariadic: true } && count >= 2)
-                {
-                    builder.Operation(signature.Op);
-                }
-
-                var separator = tokens[position++];
-                if (separator.Kind == TokenKind.CloseParen)
-                {
-                    break;
-                }
-
-                if (separator.Kind != TokenKind.Comma)
-                {
-                    position--;
-                    return separator.Kind == TokenKind.End
-                        ? Fail(open, FormulaMessages.Unclosed(open.Column))
-                        : Fail(separator, FormulaMessages.ExpectedCommaOrClose(separator.TextIn(text), nameText));
-                }
-            }
-        }
-
         depth--;
-        var close = tokens[position - 1];
-        if (signature is null)
+        if (signature is not null)
         {
-            return true;
-        }
-
-        if (!signature.Accepts(count))
-        {
-            Report(name, FormulaMessages.WrongArity(nameText, signature, count), close.End - name.Start);
-        }
-        else if (!signature.IsVariadic)
-        {
-            var code = signature.OpFor(count);
-            if (code == OpCode.RoundDigits && builder.TryGetLastConstant(out var digits) && !IsValidDigits(digits))
-            {
-                var end = tokens[position - 2].End;
-                Report(lastArgument, FormulaMessages.RoundDigits(digits), end - lastArgument.Start);
-            }
-
-            builder.Operation(code);
+            CompleteCall(name, signature, count, last);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Parses the arguments of a call up to and including its ')'. A variadic function's operation is emitted between
+    /// arguments, so that <c>min(a, b, c)</c> becomes <c>min(min(a, b), c)</c> and needs no deeper stack.
+    /// </summary>
+    /// <param name="name">The function's name.</param>
+    /// <param name="open">The call's '('.</param>
+    /// <param name="signature">The function, or <see langword="null"/> when it is unknown.</param>
+    /// <param name="count">Receives the number of arguments.</param>
+    /// <param name="last">Receives the first token of the last argument, for errors about it.</param>
+    /// <returns><see langword="false"/> when a syntax error stopped the parse.</returns>
+    private bool ParseArguments(Token name, Token open, FunctionSignature? signature, out int count, out Token last)
+    {
+        count = 0;
+        last = default;
+        if (Current.Kind == TokenKind.CloseParen)
+        {
+            position++;
+            return true;
+        }
+
+        while (true)
+        {
+            last = Current;
+            if (!ParseExpression(0))
+            {
+                return false;
+            }
+
+            count++;
+            if (signature is { IsVariadic: true } && count >= 2)
+            {
+                builder.Operation(signature.Op);
+            }
+
+            var separator = Current;
+            if (separator.Kind is not (TokenKind.Comma or TokenKind.CloseParen))
+            {
+                return separator.Kind == TokenKind.End
+                    ? Fail(open, FormulaMessages.Unclosed(open.Column))
+                    : Fail(separator, FormulaMessages.ExpectedCommaOrClose(separator.TextIn(text), name.TextIn(text)));
+            }
+
+            position++;
+            if (separator.Kind == TokenKind.CloseParen)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Checks the number of arguments (and round's digits) of a parsed call, and emits its operation.</summary>
+    private void CompleteCall(Token name, FunctionSignature signature, int count, Token last)
+    {
+        var close = tokens[position - 1];
+        if (!signature.Accepts(count))
+        {
+            Report(name, FormulaMessages.WrongArity(name.TextIn(text), signature, count), close.End - name.Start);
+            return;
+        }
+
+        if (signature.IsVariadic)
+        {
+            return;
+        }
+
+        var code = signature.OpFor(count);
+        if (code == OpCode.RoundDigits && builder.TryGetLastConstant(out var digits) && !IsValidDigits(digits))
+        {
+            var lastEnd = tokens[position - 2].End;
+            Report(last, FormulaMessages.RoundDigits(digits), lastEnd - last.Start);
+        }
+
+        builder.Operation(code);
     }
 
     private static bool IsValidDigits(double digits) => digits is >= 0 and <= 15 && digits == Math.Floor(digits);
@@ -317,9 +337,15 @@ internal sealed class FormulaParser
         ++nodes <= limits.MaxNodes || Fail(token, FormulaMessages.TooManyNodes(limits.MaxNodes));
 
     /// <summary>Enters one nesting level; fails when the limit is crossed or the thread's stack runs low.</summary>
-    private bool Enter(Token token) =>
-        (++depth <= limits.MaxDepth && RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        || Fail(token, FormulaMessages.TooDeep(limits.MaxDepth));
+    private bool Enter(Token token)
+    {
+        if (++depth > limits.MaxDepth)
+        {
+            return Fail(token, FormulaMessages.TooDeep(limits.MaxDepth));
+        }
+
+        return RuntimeHelpers.TryEnsureSufficientExecutionStack() || Fail(token, FormulaMessages.TooDeepForStack(depth));
+    }
 
     /// <summary>Reports an error that does not stop the parse.</summary>
     private void Report(Token token, string message, int? length = null)
@@ -329,15 +355,15 @@ internal sealed class FormulaParser
     }
 
     /// <summary>Reports a syntax error, unless the lexer already reported the token, and stops the parse.</summary>
-    private bool Fail(Token token, string message, Token? at = null)
+    private bool Fail(Token token, string message)
     {
-        if (token.Kind != TokenKind.Invalid)
+        if (token.Kind == TokenKind.Invalid)
         {
-            Report(at ?? token, message);
+            builder.Fault();
         }
         else
         {
-            builder.Fault();
+            Report(token, message);
         }
 
         return false;

@@ -245,8 +245,8 @@ public sealed class FormulaParseErrorTests
         var parens = Assert.Single(ParseFailure(new string('(', 100_000) + "x" + new string(')', 100_000), limits).Errors);
         var minuses = Assert.Single(ParseFailure(new string('-', 100_000) + "x", limits).Errors);
 
-        Assert.Contains("nested", parens.Message, StringComparison.Ordinal);
-        Assert.Contains("nested", minuses.Message, StringComparison.Ordinal);
+        Assert.Contains("nested too deeply to parse", parens.Message, StringComparison.Ordinal);
+        Assert.Contains("nested too deeply to parse", minuses.Message, StringComparison.Ordinal);
         Assert.InRange(parens.Column, 2, 100_000);
     }
 
