@@ -24,7 +24,8 @@ public sealed class IndicatorSetTests
     [Fact]
     public void Discover_IndicatorsFolder_FindsEveryShippedIndex()
     {
-        Assert.Equal(Expected, Names());
+        // A copied folder for a new year is picked up by the theories below without changing this list.
+        Assert.Superset(Expected.ToHashSet(StringComparer.Ordinal), Names().ToHashSet(StringComparer.Ordinal));
     }
 
     [Theory]
