@@ -6,5 +6,6 @@ namespace BRVT.Dti.Data;
 /// <remarks>Immutable and thread-safe.</remarks>
 /// <param name="Measures">The measures wanted, with their derivations when they are computed from raw records.</param>
 /// <param name="Period">The period wanted.</param>
-/// <param name="Units">The units of the assessment; observations of other units are rejected as unknown.</param>
-public sealed record SourceReadRequest(IReadOnlyList<MeasureDefinition> Measures, string Period, IReadOnlyList<UnitInfo> Units);
+/// <param name="Units">The units of the assessment; rows of other units are rejected as unknown.</param>
+/// <param name="Mode">Whether a bad row is rejected (lenient) or stops the read (strict).</param>
+public sealed record SourceReadRequest(IReadOnlyList<MeasureDefinition> Measures, string Period, IReadOnlyList<UnitInfo> Units, RejectionMode Mode = RejectionMode.Lenient);

@@ -45,7 +45,7 @@ public sealed class RuleCompilationContext
     /// <summary>The leaf being compiled.</summary>
     public NodeDefinition Leaf { get; }
 
-    /// <summary>The leaf's maximum points (derived from weights under a mean parent).</summary>
+    /// <summary>The leaf's maxPoints as written; under a mean parent, its share of the parent's maximum.</summary>
     public double MaxPoints { get; }
 
     /// <summary>The definition's measures by identifier.</summary>

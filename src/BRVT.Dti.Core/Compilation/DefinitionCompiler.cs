@@ -106,7 +106,9 @@ internal sealed class DefinitionCompiler(RuleRegistry rules, FormulaLimits formu
             }
 
             var rulePointer = pointers[leafDefinition] + "/rule";
-            var context = new RuleCompilationContext(rule.Parameters, rulePointer, leafDefinition, node.NominalMax, measureById, sink.Error);
+            // Rules see the leaf's maxPoints as written (its own scale); under a mean parent, its share of the parent's maximum.
+            var ruleMax = nodes[node.Parent].Aggregation == AggregationMethod.Sum ? node.Capacity : node.NominalMax;
+            var context = new RuleCompilationContext(rule.Parameters, rulePointer, leafDefinition, ruleMax, measureById, sink.Error);
             IRuleKernel? kernel;
             try
             {
@@ -151,7 +153,10 @@ internal sealed class DefinitionCompiler(RuleRegistry rules, FormulaLimits formu
             return new PlanMeasure(measure, null, []);
         }
 
-        return new PlanMeasure(measure, formula, [.. formula.Variables.Select(v => measureIndex[v])]);
+        // An unknown variable was reported by the semantic validator; the measure then compiles without its formula.
+        return formula.Variables.All(measureIndex.ContainsKey)
+            ? new PlanMeasure(measure, formula, [.. formula.Variables.Select(v => measureIndex[v])])
+            : new PlanMeasure(measure, null, []);
     }
 
     /// <summary>Orders measures so that every computed measure comes after the measures its formula reads.</summary>

@@ -1,6 +1,8 @@
+using BRVT.Dti.Data;
 using BRVT.Dti.DependencyInjection;
 using BRVT.Dti.Plugins;
 using BRVT.Dti.Scoring;
+using BRVT.Dti.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -39,7 +41,20 @@ public static class DtiServiceCollectionExtensions
                 options.Limits,
                 provider.GetService<ILogger<DtiEngine>>());
         });
+        services.TryAddSingleton(provider => new DataSourceCatalog(provider.GetServices<IDataSourceFactory>()));
         return new DtiBuilder(services);
+    }
+
+    /// <summary>Adds a data source factory (a source type); adding the same factory type twice registers it once.</summary>
+    /// <typeparam name="TFactory">The factory type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IDtiBuilder AddDataSourceFactory<TFactory>(this IDtiBuilder builder)
+        where TFactory : class, IDataSourceFactory
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceFactory, TFactory>());
+        return builder;
     }
 
     /// <summary>Adds a scoring rule; adding the same rule type twice registers it once.</summary>

@@ -1,0 +1,252 @@
+using BRVT.Dti.Definitions;
+using BRVT.Dti.Scoring.Formulas;
+
+namespace BRVT.Dti.Sources;
+
+/// <summary>
+/// Aggregates raw records (e.g. one row per dossier) into the measures whose <see cref="MeasureDerivation"/> names the
+/// record set, grouped by unit, in one streaming pass with one accumulator per unit and measure (dense arrays; no
+/// allocation per record). Filters are formulas over the record's numeric fields; a missing field makes a filter
+/// false and is skipped by <c>sum</c>, <c>mean</c>, <c>min</c> and <c>max</c>.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: use one aggregator per reader, or one per partition and <see cref="Merge"/> them.
+/// A unit with no records gets <c>count</c> and <c>sum</c> 0 and no value for the other functions.
+/// </remarks>
+public sealed class RecordAggregator
+{
+    private readonly Accumulator[] accumulators;
+    private readonly int unitCount;
+
+    /// <summary>Creates an aggregator.</summary>
+    /// <param name="recordSet">The record set being read (a derivation's <c>records</c>).</param>
+    /// <param name="measures">The measures wanted; those derived from other record sets are ignored.</param>
+    /// <param name="fields">The record fields, in the order <see cref="Add"/> receives their values.</param>
+    /// <param name="unitCount">The number of units (ordinals 0 to unitCount − 1).</param>
+    /// <param name="limits">Formula limits for filters.</param>
+    /// <exception cref="ArgumentException">A derivation names a field or function the records do not have; the message says which.</exception>
+    public RecordAggregator(string recordSet, IEnumerable<MeasureDefinition> measures, IReadOnlyList<string> fields, int unitCount, FormulaLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(recordSet);
+        ArgumentNullException.ThrowIfNull(measures);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentOutOfRangeException.ThrowIfNegative(unitCount);
+        this.unitCount = unitCount;
+        Fields = fields;
+        var fieldIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            fieldIndex.TryAdd(fields[i], i);
+        }
+
+        accumulators = [.. measures
+            .Where(m => m.Derivation is { } d && string.Equals(d.Records, recordSet, StringComparison.Ordinal))
+            .Select(m => new Accumulator(m, fieldIndex, unitCount, limits ?? FormulaLimits.Default))];
+    }
+
+    /// <summary>The record fields, in the order <see cref="Add"/> receives their values.</summary>
+    public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>The measures this aggregator computes.</summary>
+    public IReadOnlyList<MeasureDefinition> Measures => [.. accumulators.Select(a => a.Measure)];
+
+    /// <summary>The fields the measures read (filters and aggregated fields); a reader may skip the others.</summary>
+    public IReadOnlyList<string> RequiredFields =>
+        [.. accumulators.SelectMany(a => a.FieldsRead).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Adds one record.</summary>
+    /// <param name="unit">The unit ordinal the record belongs to.</param>
+    /// <param name="values">The record's field values, aligned with <see cref="Fields"/>; NaN when empty.</param>
+    public void Add(int unit, ReadOnlySpan<double> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(unit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unit, unitCount);
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.Add(unit, values);
+        }
+    }
+
+    /// <summary>Adds another aggregator's records (from another partition of the same record set) to this one.</summary>
+    /// <param name="other">An aggregator built with the same arguments.</param>
+    public void Merge(RecordAggregator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.accumulators.Length != accumulators.Length || other.unitCount != unitCount)
+        {
+            throw new ArgumentException("Only aggregators built with the same record set, measures, fields and units can merge.", nameof(other));
+        }
+
+        for (var i = 0; i < accumulators.Length; i++)
+        {
+            accumulators[i].Merge(other.accumulators[i]);
+        }
+    }
+
+    /// <summary>The value of a measure for a unit: NaN when it has none (a mean or ratio over no records).</summary>
+    /// <param name="measureIndex">The measure's index in <see cref="Measures"/>.</param>
+    /// <param name="unit">The unit ordinal.</param>
+    /// <returns>The value.</returns>
+    public double Value(int measureIndex, int unit) => accumulators[measureIndex].Value(unit);
+
+    /// <summary>The number of records that entered a unit's value (the denominator's records for a ratio).</summary>
+    /// <param name="measureIndex">The measure's index in <see cref="Measures"/>.</param>
+    /// <param name="unit">The unit ordinal.</param>
+    /// <returns>The count.</returns>
+    public long Count(int measureIndex, int unit) => accumulators[measureIndex].Count(unit);
+
+    private sealed class Accumulator
+    {
+        private readonly string function;
+        private readonly int field = -1;
+        private readonly Formula? filter;
+        private readonly int[] filterFields = [];
+        private readonly Formula? denominatorFilter;
+        private readonly int[] denominatorFields = [];
+        private readonly long[] counts;
+        private readonly long[] denominators;
+        private readonly double[] sums;
+
+        public Accumulator(MeasureDefinition measure, Dictionary<string, int> fields, int units, FormulaLimits limits)
+        {
+            Measure = measure;
+            var derivation = measure.Derivation!;
+            function = derivation.Function;
+            if (function is not ("count" or "sum" or "mean" or "min" or "max" or "ratio"))
+            {
+                throw new ArgumentException($"Measure '{measure.Id}': unknown aggregate '{function}'. Use count, sum, mean, min, max or ratio.", nameof(measure));
+            }
+
+            var read = new List<string>();
+            if (function is "sum" or "mean" or "min" or "max")
+            {
+                var name = derivation.Field ?? throw new ArgumentException($"Measure '{measure.Id}': the aggregate '{function}' needs a field.", nameof(measure));
+                field = Resolve(measure, name, fields);
+                read.Add(name);
+            }
+
+            (filter, filterFields) = Compile(measure, derivation.Filter, fields, limits, read);
+            (denominatorFilter, denominatorFields) = Compile(measure, derivation.DenominatorFilter, fields, limits, read);
+            FieldsRead = read;
+            counts = new long[units];
+            denominators = new long[units];
+            sums = new double[units];
+            if (function is "min" or "max")
+            {
+                Array.Fill(sums, double.NaN);
+            }
+        }
+
+        public MeasureDefinition Measure { get; }
+
+        public IReadOnlyList<string> FieldsRead { get; }
+
+        public void Add(int unit, ReadOnlySpan<double> values)
+        {
+            if (function == "ratio")
+            {
+                if (denominatorFilter is null || Passes(denominatorFilter, denominatorFields, values))
+                {
+                    denominators[unit]++;
+                    if (filter is null || Passes(filter, filterFields, values))
+                    {
+                        counts[unit]++;
+                    }
+                }
+
+                return;
+            }
+
+            if (filter is not null && !Passes(filter, filterFields, values))
+            {
+                return;
+            }
+
+            if (function == "count")
+            {
+                counts[unit]++;
+                return;
+            }
+
+            var value = values[field];
+            if (double.IsNaN(value))
+            {
+                return;
+            }
+
+            counts[unit]++;
+            sums[unit] = function switch
+            {
+                "min" => double.IsNaN(sums[unit]) ? value : Math.Min(sums[unit], value),
+                "max" => double.IsNaN(sums[unit]) ? value : Math.Max(sums[unit], value),
+                _ => sums[unit] + value,
+            };
+        }
+
+        public void Merge(Accumulator other)
+        {
+            for (var u = 0; u < counts.Length; u++)
+            {
+                counts[u] += other.counts[u];
+                denominators[u] += other.denominators[u];
+                sums[u] = function switch
+                {
+                    "min" => double.IsNaN(sums[u]) ? other.sums[u] : double.IsNaN(other.sums[u]) ? sums[u] : Math.Min(sums[u], other.sums[u]),
+                    "max" => double.IsNaN(sums[u]) ? other.sums[u] : double.IsNaN(other.sums[u]) ? sums[u] : Math.Max(sums[u], other.sums[u]),
+                    _ => sums[u] + other.sums[u],
+                };
+            }
+        }
+
+        public double Value(int unit) => function switch
+        {
+            "count" => counts[unit],
+            "sum" => sums[unit],
+            "mean" => counts[unit] == 0 ? double.NaN : sums[unit] / counts[unit],
+            "ratio" => denominators[unit] == 0 ? double.NaN : (double)counts[unit] / denominators[unit],
+            _ => sums[unit],
+        };
+
+        public long Count(int unit) => function == "ratio" ? denominators[unit] : counts[unit];
+
+        private static int Resolve(MeasureDefinition measure, string name, Dictionary<string, int> fields) =>
+            fields.TryGetValue(name, out var index)
+                ? index
+                : throw new ArgumentException($"Measure '{measure.Id}' reads the field '{name}', which the records do not have (fields: {string.Join(", ", fields.Keys)}). Correct the derivation or the source's column mapping.", nameof(measure));
+
+        private static (Formula?, int[]) Compile(MeasureDefinition measure, string? text, Dictionary<string, int> fields, FormulaLimits limits, List<string> read)
+        {
+            if (text is null)
+            {
+                return (null, []);
+            }
+
+            var parsed = Formula.Parse(text, limits);
+            if (parsed.Formula is not { } formula)
+            {
+                var error = parsed.Errors[0];
+                throw new ArgumentException($"Measure '{measure.Id}': the filter '{text}' is not valid at column {error.Column}: {error.Message}", nameof(measure));
+            }
+
+            read.AddRange(formula.Variables);
+            return (formula, [.. formula.Variables.Select(v => Resolve(measure, v, fields))]);
+        }
+
+        private static bool Passes(Formula formula, int[] indices, ReadOnlySpan<double> values)
+        {
+            Span<double> inputs = stackalloc double[Math.Min(indices.Length, 64)];
+            if (indices.Length > 64)
+            {
+                inputs = new double[indices.Length];
+            }
+
+            for (var i = 0; i < indices.Length; i++)
+            {
+                inputs[i] = values[indices[i]];
+            }
+
+            var result = formula.Evaluate(inputs);
+            return result != 0 && !double.IsNaN(result);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+using BRVT.Dti.Host.Commands;
+
+var root = new RootCommand("dti — computes, ranks and explains the Digital Transformation Index (Chỉ số chuyển đổi số) of a workspace.")
+{
+    RankCommand.Create(),
+    ValidateCommand.Create(),
+    ExplainCommand.Create(),
+    SchemaCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
