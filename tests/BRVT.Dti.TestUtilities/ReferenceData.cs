@@ -3,30 +3,17 @@ using BRVT.Dti.Analysis;
 namespace BRVT.Dti.TestUtilities;
 
 /// <summary>
-/// The shared reference data beside the repository: walks up from the test binaries to the folder holding
-/// <c>BRVT.Dti.sln</c>, then <c>../shared/reference-data</c> (CI clones the repository with <c>shared/</c> beside it).
+/// COINr's ASEM example data, kept with the tests in <c>TestData/asem-coinr</c> (a copy of
+/// <c>shared/reference-data/asem</c>, so that a clean clone runs them) and copied beside the test binaries.
 /// </summary>
 public static class ReferenceData
 {
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BRVT.Dti.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds BRVT.Dti.sln.");
-    }
-
     public static string AsemDirectory()
     {
-        var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "reference-data", "asem"));
-        return Directory.Exists(path)
+        var path = TestIndex.TestDataPath("asem-coinr");
+        return File.Exists(Path.Combine(path, "ASEM_iMeta.csv"))
             ? path
-            : throw new DirectoryNotFoundException($"The ASEM reference data are not at {path}: clone shared/ beside the repository.");
+            : throw new DirectoryNotFoundException($"The ASEM data are not at {path}: they are copied there from tests/BRVT.Dti.Core.Tests/TestData/asem-coinr.");
     }
 
     private static readonly Lazy<(CompositeStructure Structure, IndicatorMatrix Data)> Asem = new(() =>
