@@ -165,6 +165,42 @@ public sealed class UncertaintyTests
         Assert.Throws<ArgumentException>(() => UncertaintyAnalysis.Run(Asem, ReferenceData.AsemData, new UncertaintyOptions { Target = "LPI" }));
     }
 
+    [Fact]
+    public void ParseJson_EveryOption_ReadsItAndRoundTrips()
+    {
+        var options = UncertaintyOptions.ParseJson("""
+            {
+              // what the host's sensitivity command reads
+              "replications": 5000, "seed": 7, "weightPerturbation": 0.1, "excludeIndicators": true, "target": "Conn",
+              "imputationChoices": [ { "method": "none" }, { "method": "groupMean", "group": "EurAsia_group" } ],
+              "normalisationChoices": [ { "kind": "minMax", "low": 1, "high": 100 }, { "kind": "rank" } ],
+              "aggregationChoices": [ "arithmetic", "geometric" ],
+              "weightBins": 5, "maxDegreeOfParallelism": 1
+            }
+            """);
+        Assert.Equal((5000, 7, 0.1, true, "Conn", 5, 1), (options.Replications, options.Seed, options.WeightPerturbation, options.ExcludeIndicators, options.Target, options.WeightBins, options.MaxDegreeOfParallelism));
+        Assert.Equal([ImputationOptions.None, ImputationOptions.GroupMean("EurAsia_group")], options.ImputationChoices);
+        Assert.Equal([Normalisation.MinMax(1, 100), Normalisation.Rank()], options.NormalisationChoices);
+        Assert.Equal([AggregationKind.Arithmetic, AggregationKind.Geometric], options.AggregationChoices);
+        var again = UncertaintyOptions.ParseJson(options.ToJson());
+        Assert.Equal(options.ImputationChoices, again.ImputationChoices);
+        Assert.Equal(options.NormalisationChoices, again.NormalisationChoices);
+        Assert.Equal(options.AggregationChoices, again.AggregationChoices);
+        Assert.Equal(options.Replications, again.Replications);
+    }
+
+    [Theory]
+    [InlineData("""{ "replications": 0 }""", "invalid")]
+    [InlineData("""{ "weightPerturbation": 1.5 }""", "0..1")]
+    [InlineData("""{ "replicates": 10 }""", "replicates")]
+    [InlineData("""{ "aggregationChoices": [ "median" ] }""", "not valid JSON")]
+    [InlineData("""{ "imputationChoices": [ { "method": "groupMean" } ] }""", "needs the unit attribute")]
+    public void ParseJson_InvalidOptions_ThrowsDefinitionExceptionNamingTheProblem(string json, string expected)
+    {
+        var e = Assert.Throws<DefinitionException>(() => UncertaintyOptions.ParseJson(json));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);

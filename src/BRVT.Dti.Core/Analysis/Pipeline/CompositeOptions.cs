@@ -20,7 +20,8 @@ namespace BRVT.Dti.Analysis;
 /// </remarks>
 public sealed record CompositeOptions
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>The JSON format of the analysis options: camelCase names, enum values as camelCase strings, unknown properties are errors, comments allowed.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace BRVT.Dti.Analysis;
 
 /// <summary>
@@ -6,7 +8,15 @@ namespace BRVT.Dti.Analysis;
 /// one normalisation and one aggregation from the lists given (an empty list keeps the pipeline's choice), and, when
 /// <see cref="ExcludeIndicators"/> is set, either no indicator or one indicator to leave out (each with probability 1/(n+1)).
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. JSON (<see cref="ParseJson"/>), in the format of <see cref="CompositeOptions"/>:
+/// <code>
+/// { "replications": 10000, "seed": 1, "weightPerturbation": 0.25, "excludeIndicators": true,
+///   "imputationChoices": [ { "method": "none" }, { "method": "groupMean", "group": "EurAsia_group" } ],
+///   "normalisationChoices": [ { "kind": "minMax", "low": 1, "high": 100 }, { "kind": "rank" } ],
+///   "aggregationChoices": [ "arithmetic", "geometric" ] }
+/// </code>
+/// </remarks>
 public sealed record UncertaintyOptions
 {
     /// <summary>The number of replications (default 1000).</summary>
@@ -38,6 +48,44 @@ public sealed record UncertaintyOptions
 
     /// <summary>The most threads used, or <see langword="null"/> for the runtime's default.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Reads options from JSON (camelCase names, enum values as camelCase strings, unknown properties are errors, comments allowed).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The options, checked.</returns>
+    /// <exception cref="DefinitionException">The JSON is malformed, has unknown properties, or the options are invalid.</exception>
+    public static UncertaintyOptions ParseJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        UncertaintyOptions? options;
+        try
+        {
+            options = JsonSerializer.Deserialize<UncertaintyOptions>(json, CompositeOptions.Json);
+        }
+        catch (JsonException e)
+        {
+            throw new DefinitionException($"The uncertainty options are not valid JSON for this format: {e.Message}", e);
+        }
+
+        if (options is null)
+        {
+            throw new DefinitionException("The uncertainty options are null.");
+        }
+
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new DefinitionException($"The uncertainty options are invalid: {e.Message}", e);
+        }
+
+        return options;
+    }
+
+    /// <summary>Writes the options as JSON, in the format <see cref="ParseJson"/> reads.</summary>
+    /// <returns>Indented JSON.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, CompositeOptions.Json);
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a choice is invalid.</exception>
