@@ -143,7 +143,7 @@ public static class UncertaintyAnalysis
     }
 
     /// <summary>Every replication's draws.</summary>
-    private sealed class Plan
+    internal sealed class Plan
     {
         private Plan(int replications, int nodes)
         {
