@@ -136,6 +136,32 @@ public sealed class AsemPipelineTests
     }
 
     [Fact]
+    public void Uncertainty_RecordedAsemRun_BandsAndSharesAsRecorded()
+    {
+        // docs/composite-methods.md, run 3: min-max onto 1..100 (the ranks of run 1), 10 000 replications, seed 1.
+        var pipeline = new CompositePipelineBuilder(ReferenceData.AsemStructure).Normalise(Normalisation.MinMax(1, 100)).Build();
+        Assert.Equal(RawOrder, pipeline.Run(ReferenceData.AsemData).Ranking().Select(r => r.Unit));
+        var result = UncertaintyAnalysis.Run(pipeline, ReferenceData.AsemData, new UncertaintyOptions
+        {
+            Replications = 10_000,
+            Seed = 1,
+            WeightPerturbation = 0.25,
+            ExcludeIndicators = true,
+            ImputationChoices = [ImputationOptions.None, ImputationOptions.GroupMean("EurAsia_group")],
+            NormalisationChoices = [Normalisation.MinMax(1, 100), Normalisation.Rank()],
+            AggregationChoices = [AggregationKind.Arithmetic, AggregationKind.Geometric],
+        });
+        Assert.Equal(new UnitRankBand("DEU", 1, 1, 1, 1, 1, 10_000), result.Band("DEU") with { MeanRank = 1 });
+        Assert.Equal((17, 21, 12, 33), Band(result.Band("CHN")));
+        Assert.Equal((39, 37, 30, 40), Band(result.Band("VNM")));
+        Assert.Equal((6, 8, 5, 11), Band(result.Band("SWE")));
+        var shares = result.VarianceShares.OrderByDescending(s => s.Share).Take(4).Select(s => (s.Input, Math.Round(s.Share, 3)));
+        Assert.Equal([("aggregation", 0.239), ("normalisation", 0.167), ("excluded indicator", 0.048), ("weight:Conn", 0.030)], shares);
+
+        static (int Nominal, double Median, double P5, double P95) Band(UnitRankBand b) => (b.NominalRank!.Value, b.MedianRank, b.Percentile5, b.Percentile95);
+    }
+
+    [Fact]
     public void Run_ScreeningAtNinetyPercent_ReportsTheExcludedAndRanksTheRest()
     {
         var pipeline = new CompositePipelineBuilder(ReferenceData.AsemStructure).Screen(new ScreeningOptions()).Build();
