@@ -7,19 +7,23 @@ namespace BRVT.Dti.Ranking;
 /// </summary>
 /// <remarks>
 /// Small columns are sorted with <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[], int, int)"/>. Large ones are
-/// distributed into buckets by value first (a counting sort over <c>(max − v) · (B − 1) / (max − min)</c>, which is
-/// monotone in v, so every value of a bucket is above every value of the buckets after it) and each bucket is then
-/// sorted on its own: linear time for the scores of a composite index, which are spread over a bounded range.
-/// Ranks depend only on the values, never on the order of the units.
+/// sorted in two bucket passes: first into about n / 256 buckets by <c>(max − v) · (B − 1) / (max − min)</c>, which
+/// is monotone in v (every value of a bucket is above every value of the buckets after it), with few enough buckets
+/// that their counters and write positions stay in cache; then each bucket on its own, by the same rule over its own
+/// range, into about one sub-bucket per value, sorted by insertion. Linear time for the scores of a composite index,
+/// which lie in a bounded range. Ranks depend only on the values, never on the order of the units.
 /// </remarks>
 internal sealed class DescendingRanker
 {
     private const int SortThreshold = 4096;
+    private const int ValuesPerBucket = 256;
+    private const int InsertionLimit = 24;
     private double[] keys = [];
     private int[] items = [];
+    private double[] sortedKeys = [];
+    private int[] sortedItems = [];
     private int[] counts = [];
-    private double[] bucketKeys = [];
-    private int[] bucketItems = [];
+    private int[] bucketEnds = [];
 
     /// <summary>Creates a ranker with room for <paramref name="capacity"/> units (it grows when needed).</summary>
     public DescendingRanker(int capacity = 0) => Reserve(capacity);
@@ -53,50 +57,105 @@ internal sealed class DescendingRanker
             return;
         }
 
-        var buckets = n;
+        var buckets = Math.Max(16, n / ValuesPerBucket);
         var scale = (buckets - 1) / (max - min);
-        if (n <= SortThreshold || !double.IsFinite(max - min) || !double.IsFinite(scale) || min == max)
+        if (n <= SortThreshold || !double.IsFinite(max - min) || !double.IsFinite(scale))
         {
             SortDescending(keys, items, 0, n);
             Assign(keys.AsSpan(0, n), items.AsSpan(0, n), ranks);
             return;
         }
 
-        // Counting sort into B buckets, best first, then each bucket sorted on its own.
-        var offsets = counts.AsSpan(0, buckets + 1);
-        offsets.Clear();
-        for (var i = 0; i < n; i++)
+        Distribute(keys, items, 0, n, max, scale, buckets, sortedKeys, sortedItems);
+
+        // counts[b] is now the end of bucket b (the start of b + 1); keep the ends (sorting a bucket reuses counts),
+        // then sort each bucket, using keys/items as scratch.
+        counts.AsSpan(0, buckets).CopyTo(bucketEnds);
+        var start = 0;
+        for (var b = 0; b < buckets; b++)
         {
-            offsets[Bucket(keys[i], max, scale, buckets) + 1]++;
+            var end = bucketEnds[b];
+            SortBucket(start, end);
+            start = end;
         }
 
+        Assign(sortedKeys.AsSpan(0, n), sortedItems.AsSpan(0, n), ranks);
+    }
+
+    /// <summary>Sorts sortedKeys/sortedItems[start, end) descending in place.</summary>
+    private void SortBucket(int start, int end)
+    {
+        var length = end - start;
+        if (length <= InsertionLimit)
+        {
+            SortDescending(sortedKeys, sortedItems, start, length);
+            return;
+        }
+
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (var i = start; i < end; i++)
+        {
+            var v = sortedKeys[i];
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+        }
+
+        if (min == max)
+        {
+            return;
+        }
+
+        var scale = (length - 1) / (max - min);
+        if (!double.IsFinite(scale))
+        {
+            SortDescending(sortedKeys, sortedItems, start, length);
+            return;
+        }
+
+        // Sub-buckets of about one value each, into keys/items[start, end), sorted by insertion, copied back.
+        Distribute(sortedKeys, sortedItems, start, length, max, scale, length, keys, items);
+        var from = start;
+        for (var b = 0; b < length; b++)
+        {
+            var to = counts[b];
+            if (to - from > 1)
+            {
+                SortDescending(keys, items, from, to - from);
+            }
+
+            from = to;
+        }
+
+        keys.AsSpan(start, length).CopyTo(sortedKeys.AsSpan(start));
+        items.AsSpan(start, length).CopyTo(sortedItems.AsSpan(start));
+    }
+
+    /// <summary>
+    /// A counting sort of source[start, start + length) into target[start, …) by bucket (best first); afterwards
+    /// counts[b] is the end of bucket b.
+    /// </summary>
+    private void Distribute(double[] sourceKeys, int[] sourceItems, int start, int length, double max, double scale, int buckets, double[] targetKeys, int[] targetItems)
+    {
+        var offsets = counts.AsSpan(0, buckets + 1);
+        offsets.Clear();
+        var end = start + length;
+        for (var i = start; i < end; i++)
+        {
+            offsets[Bucket(sourceKeys[i], max, scale, buckets) + 1]++;
+        }
+
+        offsets[0] = start;
         for (var b = 1; b <= buckets; b++)
         {
             offsets[b] += offsets[b - 1];
         }
 
-        for (var i = 0; i < n; i++)
+        for (var i = start; i < end; i++)
         {
-            var b = Bucket(keys[i], max, scale, buckets);
-            var at = offsets[b]++;
-            bucketKeys[at] = keys[i];
-            bucketItems[at] = items[i];
+            var at = offsets[Bucket(sourceKeys[i], max, scale, buckets)]++;
+            targetKeys[at] = sourceKeys[i];
+            targetItems[at] = sourceItems[i];
         }
-
-        // offsets[b] is now the end of bucket b, and the start of bucket b + 1.
-        var start = 0;
-        for (var b = 0; b < buckets; b++)
-        {
-            var end = offsets[b];
-            if (end - start > 1)
-            {
-                SortDescending(bucketKeys, bucketItems, start, end - start);
-            }
-
-            start = end;
-        }
-
-        Assign(bucketKeys.AsSpan(0, n), bucketItems.AsSpan(0, n), ranks);
     }
 
     private static int Bucket(double value, double max, double scale, int buckets) =>
@@ -104,7 +163,7 @@ internal sealed class DescendingRanker
 
     private static void SortDescending(double[] keys, int[] items, int start, int length)
     {
-        if (length <= 16)
+        if (length <= InsertionLimit)
         {
             for (var i = start + 1; i < start + length; i++)
             {
@@ -155,8 +214,9 @@ internal sealed class DescendingRanker
         if (capacity > SortThreshold)
         {
             counts = new int[capacity + 1];
-            bucketKeys = new double[capacity];
-            bucketItems = new int[capacity];
+            bucketEnds = new int[Math.Max(16, capacity / ValuesPerBucket)];
+            sortedKeys = new double[capacity];
+            sortedItems = new int[capacity];
         }
     }
 }

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BRVT.Dti.Analysis;
 
 /// <summary>
 /// Element-wise kernels of the columnar composite: the same IEEE operations, in the same order, as the scalar steps
 /// (<see cref="CompositeSteps.Normalise"/>, <see cref="CompositeSteps.Aggregate"/>), applied to 8 (AVX-512), 4 (AVX2)
-/// or 1 value at a time. No horizontal reduction and no fused multiply-add: every lane computes exactly what the
+/// or 1 unit at a time. No horizontal reduction and no fused multiply-add: every lane computes exactly what the
 /// scalar loop computes for that unit, so results are bit-identical whatever the vector width.
 /// </summary>
 internal static class ColumnKernels
@@ -19,186 +20,181 @@ internal static class ColumnKernels
 
     private static bool Use256 => MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated;
 
-    /// <summary>y = clamp?((d·x − low) / range, 0, 1) · scale: goalposts, as <see cref="CompositeSteps.Normalise"/> computes them.</summary>
-    public static void Goalposts(ReadOnlySpan<double> x, double direction, double low, double range, bool clamp, double scale, Span<double> y)
-    {
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        var n = x.Length;
-        var i = 0;
-        if (Use512)
-        {
-            var (d, lo, r, s, zero, one) = (Vector512.Create(direction), Vector512.Create(low), Vector512.Create(range), Vector512.Create(scale), Vector512<double>.Zero, Vector512<double>.One);
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                var g = ((d * Vector512.LoadUnsafe(ref xs, (nuint)i)) - lo) / r;
-                if (clamp)
-                {
-                    // Math.Clamp: below 0 → 0, above 1 → 1, NaN and everything else unchanged (−0 stays −0).
-                    g = Vector512.ConditionalSelect(Vector512.LessThan(g, zero), zero, Vector512.ConditionalSelect(Vector512.GreaterThan(g, one), one, g));
-                }
-
-                (g * s).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        else if (Use256)
-        {
-            var (d, lo, r, s, zero, one) = (Vector256.Create(direction), Vector256.Create(low), Vector256.Create(range), Vector256.Create(scale), Vector256<double>.Zero, Vector256<double>.One);
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var g = ((d * Vector256.LoadUnsafe(ref xs, (nuint)i)) - lo) / r;
-                if (clamp)
-                {
-                    g = Vector256.ConditionalSelect(Vector256.LessThan(g, zero), zero, Vector256.ConditionalSelect(Vector256.GreaterThan(g, one), one, g));
-                }
-
-                (g * s).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            var g = ((direction * Unsafe.Add(ref xs, i)) - low) / range;
-            Unsafe.Add(ref ys, i) = (clamp ? Math.Clamp(g, 0, 1) : g) * scale;
-        }
-    }
-
-    /// <summary>y = ((d·x − min) / spread · width) + low: min-max, as <see cref="CompositeSteps.Normalise"/> computes it.</summary>
-    public static void MinMax(ReadOnlySpan<double> x, double direction, double min, double spread, double width, double low, Span<double> y)
-    {
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        var n = x.Length;
-        var i = 0;
-        if (Use512)
-        {
-            var (d, m, s, w, l) = (Vector512.Create(direction), Vector512.Create(min), Vector512.Create(spread), Vector512.Create(width), Vector512.Create(low));
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                ((((d * Vector512.LoadUnsafe(ref xs, (nuint)i)) - m) / s * w) + l).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        else if (Use256)
-        {
-            var (d, m, s, w, l) = (Vector256.Create(direction), Vector256.Create(min), Vector256.Create(spread), Vector256.Create(width), Vector256.Create(low));
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                ((((d * Vector256.LoadUnsafe(ref xs, (nuint)i)) - m) / s * w) + l).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref ys, i) = (((direction * Unsafe.Add(ref xs, i)) - min) / spread * width) + low;
-        }
-    }
-
-    /// <summary>y = d·x, or a constant where x is present (a column with one distinct value under min-max).</summary>
-    public static void Scale(ReadOnlySpan<double> x, double direction, double? constant, Span<double> y)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            var t = direction * x[i];
-            y[i] = constant is { } c && !double.IsNaN(t) ? c : t;
-        }
-    }
-
     /// <summary>
-    /// For every lane where y is present (not NaN): num += y·w, den += w, count += 1; lanes with a missing y are left
-    /// as they are (the scalar loop's <c>continue</c>).
+    /// One aggregate over units [start, start + length): for each group of 8 (or 4) units, the numerator, denominator
+    /// and count of present children stay in registers while every child is read, transformed (<see cref="ChildTerm"/>)
+    /// and added in structure order; then result = num / den where enough children are present and den &gt; 0, NaN
+    /// elsewhere (<see cref="AggregationKernel.EnoughData"/>, <see cref="AggregationKernel.Finish"/>).
     /// </summary>
-    public static void Accumulate(ReadOnlySpan<double> y, double weight, Span<double> num, Span<double> den, Span<double> count)
+    /// <param name="terms">The children's terms, in structure order.</param>
+    /// <param name="sources">Each child's values: a raw indicator column or the buffer of aggregate scores.</param>
+    /// <param name="offsets">Where each child's unit 0 is in its source.</param>
+    /// <param name="threshold">The least count of present children: share · total − 1e-9.</param>
+    /// <param name="start">The first unit.</param>
+    /// <param name="result">The aggregate's scores of the block's units.</param>
+    public static void Aggregate(ChildTerm[] terms, double[][] sources, int[] offsets, double threshold, int start, Span<double> result)
     {
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        ref var ns = ref MemoryMarshal.GetReference(num);
-        ref var ds = ref MemoryMarshal.GetReference(den);
-        ref var cs = ref MemoryMarshal.GetReference(count);
-        var n = y.Length;
-        var i = 0;
-        if (Use512)
+        // With a threshold ≤ 0, "enough children" is "at least one", which den > 0 already says (weights are positive).
+        if (threshold > 0)
         {
-            var (w, one) = (Vector512.Create(weight), Vector512<double>.One);
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                var v = Vector512.LoadUnsafe(ref ys, (nuint)i);
-                var present = Vector512.Equals(v, v);
-                var nv = Vector512.LoadUnsafe(ref ns, (nuint)i);
-                var dv = Vector512.LoadUnsafe(ref ds, (nuint)i);
-                var cv = Vector512.LoadUnsafe(ref cs, (nuint)i);
-                Vector512.ConditionalSelect(present, nv + (v * w), nv).StoreUnsafe(ref ns, (nuint)i);
-                Vector512.ConditionalSelect(present, dv + w, dv).StoreUnsafe(ref ds, (nuint)i);
-                Vector512.ConditionalSelect(present, cv + one, cv).StoreUnsafe(ref cs, (nuint)i);
-            }
+            Aggregate<Counted>(terms, sources, offsets, threshold, start, result);
         }
-        else if (Use256)
+        else
         {
-            var (w, one) = (Vector256.Create(weight), Vector256<double>.One);
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var v = Vector256.LoadUnsafe(ref ys, (nuint)i);
-                var present = Vector256.Equals(v, v);
-                var nv = Vector256.LoadUnsafe(ref ns, (nuint)i);
-                var dv = Vector256.LoadUnsafe(ref ds, (nuint)i);
-                var cv = Vector256.LoadUnsafe(ref cs, (nuint)i);
-                Vector256.ConditionalSelect(present, nv + (v * w), nv).StoreUnsafe(ref ns, (nuint)i);
-                Vector256.ConditionalSelect(present, dv + w, dv).StoreUnsafe(ref ds, (nuint)i);
-                Vector256.ConditionalSelect(present, cv + one, cv).StoreUnsafe(ref cs, (nuint)i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            var v = Unsafe.Add(ref ys, i);
-            if (!double.IsNaN(v))
-            {
-                Unsafe.Add(ref ns, i) += v * weight;
-                Unsafe.Add(ref ds, i) += weight;
-                Unsafe.Add(ref cs, i) += 1;
-            }
+            Aggregate<Uncounted>(terms, sources, offsets, threshold, start, result);
         }
     }
 
-    /// <summary>
-    /// The weighted arithmetic mean num / den where enough children have a value (count &gt; 0, count ≥ threshold) and
-    /// den &gt; 0, NaN elsewhere: <see cref="AggregationKernel.EnoughData"/> then <see cref="AggregationKernel.Finish"/>.
-    /// </summary>
-    public static void Finish(ReadOnlySpan<double> num, ReadOnlySpan<double> den, ReadOnlySpan<double> count, double threshold, Span<double> result)
+    private static void Aggregate<TCount>(ChildTerm[] terms, double[][] sources, int[] offsets, double threshold, int start, Span<double> result)
+        where TCount : struct, ICounting
     {
-        ref var ns = ref MemoryMarshal.GetReference(num);
-        ref var ds = ref MemoryMarshal.GetReference(den);
-        ref var cs = ref MemoryMarshal.GetReference(count);
         ref var rs = ref MemoryMarshal.GetReference(result);
-        var n = num.Length;
+        var n = result.Length;
+        var children = terms.Length;
         var i = 0;
         if (Use512)
         {
-            var (t, zero, nan) = (Vector512.Create(threshold), Vector512<double>.Zero, Vector512.Create(double.NaN));
+            var (zero, one, nan, t) = (Vector512<double>.Zero, Vector512<double>.One, Vector512.Create(double.NaN), Vector512.Create(threshold));
+
+            // Two vectors (16 units, two cache lines of each child's column) per step: two independent chains.
+            for (; i <= n - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
+            {
+                Vector512<double> num0 = zero, den0 = zero, count0 = zero, num1 = zero, den1 = zero, count1 = zero;
+                for (var k = 0; k < children; k++)
+                {
+                    ref readonly var p = ref terms[k];
+                    ref var source = ref MemoryMarshal.GetArrayDataReference(sources[k]);
+                    var at = (nuint)(offsets[k] + start + i);
+                    var (d, o, q, lo, hi, f, sh, w) = (Vector512.Create(p.Direction), Vector512.Create(p.Offset), Vector512.Create(p.Divisor), Vector512.Create(p.Low), Vector512.Create(p.High), Vector512.Create(p.Factor), Vector512.Create(p.Shift), Vector512.Create(p.Weight));
+                    var y0 = (Clamp(((d * Vector512.LoadUnsafe(ref source, at)) - o) / q, lo, hi) * f) + sh;
+                    var y1 = (Clamp(((d * Vector512.LoadUnsafe(ref source, at + (nuint)Vector512<double>.Count)) - o) / q, lo, hi) * f) + sh;
+                    var present0 = Vector512.Equals(y0, y0);
+                    var present1 = Vector512.Equals(y1, y1);
+
+                    // A missing child adds +0, which leaves a sum that starts at +0 exactly as it is: the scalar skip.
+                    num0 += Vector512.ConditionalSelect(present0, y0 * w, zero);
+                    num1 += Vector512.ConditionalSelect(present1, y1 * w, zero);
+                    den0 += Vector512.ConditionalSelect(present0, w, zero);
+                    den1 += Vector512.ConditionalSelect(present1, w, zero);
+                    if (TCount.Enabled)
+                    {
+                        count0 += Vector512.ConditionalSelect(present0, one, zero);
+                        count1 += Vector512.ConditionalSelect(present1, one, zero);
+                    }
+                }
+
+                var ok0 = TCount.Enabled
+                    ? Vector512.GreaterThan(count0, zero) & Vector512.GreaterThanOrEqual(count0, t) & Vector512.GreaterThan(den0, zero)
+                    : Vector512.GreaterThan(den0, zero);
+                var ok1 = TCount.Enabled
+                    ? Vector512.GreaterThan(count1, zero) & Vector512.GreaterThanOrEqual(count1, t) & Vector512.GreaterThan(den1, zero)
+                    : Vector512.GreaterThan(den1, zero);
+                Vector512.ConditionalSelect(ok0, num0 / den0, nan).StoreUnsafe(ref rs, (nuint)i);
+                Vector512.ConditionalSelect(ok1, num1 / den1, nan).StoreUnsafe(ref rs, (nuint)(i + Vector512<double>.Count));
+            }
+
             for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                var c = Vector512.LoadUnsafe(ref cs, (nuint)i);
-                var d = Vector512.LoadUnsafe(ref ds, (nuint)i);
-                var ok = Vector512.GreaterThan(c, zero) & Vector512.GreaterThanOrEqual(c, t) & Vector512.GreaterThan(d, zero);
-                Vector512.ConditionalSelect(ok, Vector512.LoadUnsafe(ref ns, (nuint)i) / d, nan).StoreUnsafe(ref rs, (nuint)i);
+                Vector512<double> num = zero, den = zero, count = zero;
+                for (var k = 0; k < children; k++)
+                {
+                    ref readonly var p = ref terms[k];
+                    var x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(sources[k]), (nuint)(offsets[k] + start + i));
+                    var g = ((Vector512.Create(p.Direction) * x) - Vector512.Create(p.Offset)) / Vector512.Create(p.Divisor);
+                    var (lo, hi) = (Vector512.Create(p.Low), Vector512.Create(p.High));
+                    g = Vector512.ConditionalSelect(Vector512.LessThan(g, lo), lo, Vector512.ConditionalSelect(Vector512.GreaterThan(g, hi), hi, g));
+                    var y = (g * Vector512.Create(p.Factor)) + Vector512.Create(p.Shift);
+                    var present = Vector512.Equals(y, y);
+                    var w = Vector512.Create(p.Weight);
+                    num = Vector512.ConditionalSelect(present, num + (y * w), num);
+                    den = Vector512.ConditionalSelect(present, den + w, den);
+                    if (TCount.Enabled)
+                    {
+                        count = Vector512.ConditionalSelect(present, count + one, count);
+                    }
+                }
+
+                var ok = TCount.Enabled
+                    ? Vector512.GreaterThan(count, zero) & Vector512.GreaterThanOrEqual(count, t) & Vector512.GreaterThan(den, zero)
+                    : Vector512.GreaterThan(den, zero);
+                Vector512.ConditionalSelect(ok, num / den, nan).StoreUnsafe(ref rs, (nuint)i);
             }
         }
         else if (Use256)
         {
-            var (t, zero, nan) = (Vector256.Create(threshold), Vector256<double>.Zero, Vector256.Create(double.NaN));
+            var (zero, one, nan, t) = (Vector256<double>.Zero, Vector256<double>.One, Vector256.Create(double.NaN), Vector256.Create(threshold));
             for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                var c = Vector256.LoadUnsafe(ref cs, (nuint)i);
-                var d = Vector256.LoadUnsafe(ref ds, (nuint)i);
-                var ok = Vector256.GreaterThan(c, zero) & Vector256.GreaterThanOrEqual(c, t) & Vector256.GreaterThan(d, zero);
-                Vector256.ConditionalSelect(ok, Vector256.LoadUnsafe(ref ns, (nuint)i) / d, nan).StoreUnsafe(ref rs, (nuint)i);
+                Vector256<double> num = zero, den = zero, count = zero;
+                for (var k = 0; k < children; k++)
+                {
+                    ref readonly var p = ref terms[k];
+                    var x = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(sources[k]), (nuint)(offsets[k] + start + i));
+                    var g = ((Vector256.Create(p.Direction) * x) - Vector256.Create(p.Offset)) / Vector256.Create(p.Divisor);
+                    var (lo, hi) = (Vector256.Create(p.Low), Vector256.Create(p.High));
+                    g = Vector256.ConditionalSelect(Vector256.LessThan(g, lo), lo, Vector256.ConditionalSelect(Vector256.GreaterThan(g, hi), hi, g));
+                    var y = (g * Vector256.Create(p.Factor)) + Vector256.Create(p.Shift);
+                    var present = Vector256.Equals(y, y);
+                    var w = Vector256.Create(p.Weight);
+                    num = Vector256.ConditionalSelect(present, num + (y * w), num);
+                    den = Vector256.ConditionalSelect(present, den + w, den);
+                    if (TCount.Enabled)
+                    {
+                        count = Vector256.ConditionalSelect(present, count + one, count);
+                    }
+                }
+
+                var ok = TCount.Enabled
+                    ? Vector256.GreaterThan(count, zero) & Vector256.GreaterThanOrEqual(count, t) & Vector256.GreaterThan(den, zero)
+                    : Vector256.GreaterThan(den, zero);
+                Vector256.ConditionalSelect(ok, num / den, nan).StoreUnsafe(ref rs, (nuint)i);
             }
         }
 
         for (; i < n; i++)
         {
-            var c = Unsafe.Add(ref cs, i);
-            var d = Unsafe.Add(ref ds, i);
-            Unsafe.Add(ref rs, i) = c > 0 && c >= threshold && d > 0 ? Unsafe.Add(ref ns, i) / d : double.NaN;
+            double num = 0, den = 0, count = 0;
+            for (var k = 0; k < children; k++)
+            {
+                ref readonly var p = ref terms[k];
+                var g = ((p.Direction * sources[k][offsets[k] + start + i]) - p.Offset) / p.Divisor;
+                g = g < p.Low ? p.Low : g > p.High ? p.High : g;
+                var y = (g * p.Factor) + p.Shift;
+                if (!double.IsNaN(y))
+                {
+                    num += y * p.Weight;
+                    den += p.Weight;
+                    count += 1;
+                }
+            }
+
+            Unsafe.Add(ref rs, i) = count > 0 && count >= threshold && den > 0 ? num / den : double.NaN;
         }
+    }
+
+    /// <summary>
+    /// Math.Clamp(g, lo, hi) lane by lane: g &lt; lo → lo, g &gt; hi → hi, otherwise g (NaN and a zero equal to a
+    /// bound stay g). x86 MAXPD/MINPD return their second operand when either is NaN or both are equal, so
+    /// max(lo, g) then min(hi, ·) is exactly that in two instructions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Clamp(Vector512<double> g, Vector512<double> lo, Vector512<double> hi) =>
+        Avx512F.Min(hi, Avx512F.Max(lo, g));
+
+    /// <summary>Whether a kernel counts the present children (a compile-time switch: the JIT drops the dead branch).</summary>
+    private interface ICounting
+    {
+        static abstract bool Enabled { get; }
+    }
+
+    private readonly struct Counted : ICounting
+    {
+        public static bool Enabled => true;
+    }
+
+    private readonly struct Uncounted : ICounting
+    {
+        public static bool Enabled => false;
     }
 
     /// <summary>The least and greatest present (non-NaN) values, or (NaN, NaN) when none is present.</summary>

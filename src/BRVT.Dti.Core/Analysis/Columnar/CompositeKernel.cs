@@ -16,32 +16,33 @@ namespace BRVT.Dti.Analysis;
 /// vector width nor the number of threads changes a bit. Ranks are standard competition ranks of the index, exact ties
 /// sharing a rank, as the pipeline's.</para>
 /// <para>Evaluating allocates nothing when it runs on one thread (fewer than <see cref="ParallelThreshold"/> units or
-/// a degree of parallelism of 1): blocks, scratch and ranks live in the buffer.</para>
+/// a degree of parallelism of 1): scores, scratch and ranks live in the buffer.</para>
 /// </remarks>
 public sealed class CompositeKernel
 {
     /// <summary>The number of units from which evaluation is split over threads, unless told otherwise.</summary>
     public const int ParallelThreshold = 32 * BlockSize;
 
-    /// <summary>Units per block: the block's scratch (a few columns of this length) stays in the first-level cache.</summary>
+    /// <summary>Units per block: a block's aggregate scores stay in cache until their parents have read them.</summary>
     internal const int BlockSize = 1024;
 
     private readonly int leafCount;
     private readonly int[][] children;
-    private readonly double[][] childWeights;
     private readonly double[] thresholds;
+    private readonly ChildTerm[][]? fixedTerms;
 
     private CompositeKernel(CompositePipeline pipeline)
     {
         Pipeline = pipeline;
         var structure = pipeline.Structure;
         leafCount = structure.LeafCodes.Length;
-        var nodes = structure.LeafCodes.Select(c => structure[c]).ToArray();
-        Leaves = nodes;
+        Leaves = [.. structure.LeafCodes.Select(c => structure[c])];
         children = [.. structure.ChildRefs.Select(ch => ch.Where(c => structure.Weights[c] > 0).ToArray())];
-        childWeights = [.. children.Select(ch => ch.Select(c => structure.Weights[c]).ToArray())];
         var share = pipeline.Options.Aggregation.MinDataShare;
         thresholds = [.. children.Select(ch => (share * ch.Length) - 1e-9)];
+        fixedTerms = pipeline.Options.Normalisation.Kind == NormalisationKind.MinMax
+            ? null
+            : [.. children.Select(ch => ch.Select(c => Term(c, double.NaN, double.NaN)).ToArray())];
     }
 
     /// <summary>The pipeline this kernel evaluates.</summary>
@@ -54,7 +55,8 @@ public sealed class CompositeKernel
 
     internal int LeafCount => leafCount;
 
-    internal int AggregateCount => children.Length;
+    /// <summary>Each aggregate's children with a positive weight, as node ordinals (leaves, then aggregates).</summary>
+    internal int[][] Children => children;
 
     /// <summary>Whether a pipeline has a columnar fast path, and if not, why.</summary>
     /// <param name="pipeline">The pipeline.</param>
@@ -129,113 +131,92 @@ public sealed class CompositeKernel
             columns[l] = c >= 0 ? data.ColumnArray(c) : throw new DefinitionException($"The data have no indicator column '{Structure.LeafCodes[l]}'.");
         }
 
+        scores.BindSources();
         var blocks = (units + BlockSize - 1) / BlockSize;
         var threads = maxDegreeOfParallelism == -1
             ? (units >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, blocks) : 1)
             : Math.Min(maxDegreeOfParallelism, Math.Max(1, blocks));
-        PrepareTransforms(scores, threads, cancellationToken);
+        var terms = fixedTerms ?? MinMaxTerms(scores, threads, cancellationToken);
         if (threads <= 1)
         {
             for (var b = 0; b < blocks; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                EvaluateBlock(scores, b * BlockSize, Math.Min(BlockSize, units - (b * BlockSize)), scores.Scratch);
+                EvaluateBlock(scores, terms, b * BlockSize, Math.Min(BlockSize, units - (b * BlockSize)));
             }
         }
         else
         {
-            var next = -1;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
-            {
-                var scratch = new BlockScratch();
-                try
-                {
-                    int b;
-                    while ((b = Interlocked.Increment(ref next)) < blocks && !cancellationToken.IsCancellationRequested)
-                    {
-                        EvaluateBlock(scores, b * BlockSize, Math.Min(BlockSize, units - (b * BlockSize)), scratch);
-                    }
-                }
-                finally
-                {
-                    scratch.Return();
-                }
-            });
-            cancellationToken.ThrowIfCancellationRequested();
+            EvaluateInParallel(scores, terms, blocks, threads, cancellationToken);
         }
 
-        scores.Ranker.Rank(scores.Scores(AggregateCount - 1), scores.RankArray);
+        scores.Ranker.Rank(scores.Scores(children.Length - 1), scores.RankArray);
     }
 
-    /// <summary>Each leaf's normalisation parameters; min-max needs each column's range, found first (in parallel when large).</summary>
-    private void PrepareTransforms(CompositeScores scores, int threads, CancellationToken cancellationToken)
+    /// <summary>An indicator's or aggregate's term in its parent.</summary>
+    private ChildTerm Term(int child, double rawMin, double rawMax)
     {
-        var method = Pipeline.Options.Normalisation;
-        var transforms = scores.Transforms;
-        if (method.Kind != NormalisationKind.MinMax)
+        var weight = Structure.Weights[child];
+        return child < leafCount ? ChildTerm.Of(Leaves[child], Pipeline.Options.Normalisation, weight, rawMin, rawMax) : ChildTerm.Identity(weight);
+    }
+
+    /// <summary>Min-max terms: each indicator column's range first (in parallel when large), then the terms.</summary>
+    private ChildTerm[][] MinMaxTerms(CompositeScores scores, int threads, CancellationToken cancellationToken)
+    {
+        var ranges = scores.Ranges;
+        if (threads > 1)
         {
-            for (var l = 0; l < leafCount; l++)
-            {
-                transforms[l] = LeafTransform.Of(Leaves[l], method, double.NaN, double.NaN);
-            }
-
-            return;
+            RangesInParallel(scores, threads, cancellationToken);
         }
-
-        if (threads <= 1)
+        else
         {
             for (var l = 0; l < leafCount; l++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (min, max) = ColumnKernels.PresentRange(scores.LeafColumns[l]);
-                transforms[l] = LeafTransform.Of(Leaves[l], method, min, max);
+                ranges[l] = ColumnKernels.PresentRange(scores.LeafColumns[l]);
             }
-
-            return;
         }
 
-        Parallel.For(0, leafCount, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, l =>
+        var terms = scores.Terms;
+        for (var a = 0; a < children.Length; a++)
         {
-            var (min, max) = ColumnKernels.PresentRange(scores.LeafColumns[l]);
-            transforms[l] = LeafTransform.Of(Leaves[l], method, min, max);
+            for (var k = 0; k < children[a].Length; k++)
+            {
+                var c = children[a][k];
+                terms[a][k] = c < leafCount ? Term(c, ranges[c].Min, ranges[c].Max) : Term(c, double.NaN, double.NaN);
+            }
+        }
+
+        return terms;
+    }
+
+    private void RangesInParallel(CompositeScores scores, int threads, CancellationToken cancellationToken) =>
+        Parallel.For(0, leafCount, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, l =>
+            scores.Ranges[l] = ColumnKernels.PresentRange(scores.LeafColumns[l]));
+
+    /// <summary>Blocks handed out one at a time to <paramref name="threads"/> workers.</summary>
+    private void EvaluateInParallel(CompositeScores scores, ChildTerm[][] terms, int blocks, int threads, CancellationToken cancellationToken)
+    {
+        var units = scores.UnitCount;
+        var next = -1;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < blocks && !cancellationToken.IsCancellationRequested)
+            {
+                EvaluateBlock(scores, terms, b * BlockSize, Math.Min(BlockSize, units - (b * BlockSize)));
+            }
         });
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Every aggregate of units [start, start + length), bottom-up, into the buffer.</summary>
-    private void EvaluateBlock(CompositeScores scores, int start, int length, BlockScratch scratch)
+    private void EvaluateBlock(CompositeScores scores, ChildTerm[][] terms, int start, int length)
     {
-        var num = scratch.Numerator.AsSpan(0, length);
-        var den = scratch.Denominator.AsSpan(0, length);
-        var count = scratch.Count.AsSpan(0, length);
-        var y = scratch.Values.AsSpan(0, length);
         var units = scores.UnitCount;
-        var values = scores.Values;
         for (var a = 0; a < children.Length; a++)
         {
-            num.Clear();
-            den.Clear();
-            count.Clear();
-            var ch = children[a];
-            var w = childWeights[a];
-            for (var k = 0; k < ch.Length; k++)
-            {
-                var c = ch[k];
-                if (c < leafCount)
-                {
-                    if (!scores.Transforms[c].Normalise(scores.LeafColumns[c].AsSpan(start, length), y))
-                    {
-                        continue;
-                    }
-
-                    ColumnKernels.Accumulate(y, w[k], num, den, count);
-                }
-                else
-                {
-                    ColumnKernels.Accumulate(values.AsSpan(((c - leafCount) * units) + start, length), w[k], num, den, count);
-                }
-            }
-
-            ColumnKernels.Finish(num, den, count, thresholds[a], values.AsSpan((a * units) + start, length));
+            ColumnKernels.Aggregate(terms[a], scores.Sources[a], scores.Offsets[a], thresholds[a], start, scores.Values.AsSpan((a * units) + start, length));
         }
     }
 }

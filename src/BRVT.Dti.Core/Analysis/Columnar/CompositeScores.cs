@@ -23,8 +23,11 @@ public sealed class CompositeScores
         Values = new double[(long)aggregates.Length * unitCount > Array.MaxLength ? throw new ArgumentOutOfRangeException(nameof(unitCount), "Too many units × aggregates for one buffer.") : aggregates.Length * unitCount];
         RankArray = new int[unitCount];
         LeafColumns = new double[kernel.LeafCount][];
-        Transforms = new LeafTransform[kernel.LeafCount];
-        Scratch = new BlockScratch(pooled: false);
+        Ranges = new (double, double)[kernel.LeafCount];
+        var children = kernel.Children;
+        Terms = [.. children.Select(ch => new ChildTerm[ch.Length])];
+        Sources = [.. children.Select(ch => new double[ch.Length][])];
+        Offsets = [.. children.Select(ch => ch.Select(c => c < kernel.LeafCount ? 0 : (c - kernel.LeafCount) * unitCount).ToArray())];
         Ranker = new DescendingRanker(unitCount);
     }
 
@@ -47,11 +50,20 @@ public sealed class CompositeScores
 
     internal int[] RankArray { get; }
 
+    /// <summary>The data's column of each indicator, bound at each evaluation.</summary>
     internal double[][] LeafColumns { get; }
 
-    internal LeafTransform[] Transforms { get; }
+    /// <summary>Each indicator's present range (min-max only).</summary>
+    internal (double Min, double Max)[] Ranges { get; }
 
-    internal BlockScratch Scratch { get; }
+    /// <summary>Each aggregate's child terms (min-max only; other normalisations have fixed terms in the kernel).</summary>
+    internal ChildTerm[][] Terms { get; }
+
+    /// <summary>Each aggregate's child sources: an indicator column or <see cref="Values"/>.</summary>
+    internal double[][][] Sources { get; }
+
+    /// <summary>Where each child's unit 0 is in its source.</summary>
+    internal int[][] Offsets { get; }
 
     internal DescendingRanker Ranker { get; }
 
@@ -71,4 +83,19 @@ public sealed class CompositeScores
     /// <exception cref="KeyNotFoundException">The structure has no such aggregate.</exception>
     public ReadOnlySpan<double> Scores(string aggregate) =>
         aggregateIndex.TryGetValue(aggregate, out var a) ? Scores(a) : throw new KeyNotFoundException($"The structure has no aggregate '{aggregate}'.");
+
+    /// <summary>Points every child at its source for this evaluation's columns.</summary>
+    internal void BindSources()
+    {
+        var children = Kernel.Children;
+        var leaves = Kernel.LeafCount;
+        for (var a = 0; a < children.Length; a++)
+        {
+            for (var k = 0; k < children[a].Length; k++)
+            {
+                var c = children[a][k];
+                Sources[a][k] = c < leaves ? LeafColumns[c] : Values;
+            }
+        }
+    }
 }

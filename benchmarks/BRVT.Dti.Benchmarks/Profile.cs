@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics.Tensors;
+using BRVT.Dti.Analysis;
+using BRVT.Dti.Benchmarks.Workloads;
+using BRVT.Dti.Ranking;
+
+namespace BRVT.Dti.Benchmarks;
+
+/// <summary>
+/// Where the time goes: each phase of a workload timed on its own with a stopwatch (best and median of a few runs),
+/// printed with the load average. Not a benchmark (no statistics, no isolation); the README's profiles come from here.
+/// </summary>
+internal static class Profile
+{
+    public static void Run(string[] args)
+    {
+        var workload = args.Length > 0 ? args[0] : "w1";
+        var repeat = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+        Console.WriteLine($"load average: {LoadAverage()}; {Environment.ProcessorCount} cores; {workload}, {repeat} runs per phase");
+        switch (workload)
+        {
+            case "w1":
+                W1(1_000_000, repeat);
+                break;
+            case "w1-10k":
+                W1(10_000, repeat * 20);
+                break;
+            case "w1-province":
+                W1(100, repeat * 1000);
+                break;
+            default:
+                Console.WriteLine("workloads: w1, w1-province");
+                break;
+        }
+
+        Console.WriteLine($"load average: {LoadAverage()}");
+    }
+
+    private static void W1(int units, int repeat)
+    {
+        var structure = W1Data.Structure();
+        var watch = Stopwatch.StartNew();
+        var data = W1Data.Matrix(units);
+        Console.WriteLine($"generate {units} × 100: {watch.Elapsed.TotalMilliseconds:F0} ms");
+        var columns = structure.Indicators.Select(c => data.Column(c).ToArray()).ToArray();
+        var kernel = CompositeKernel.Create(W1Data.Pipeline(structure));
+        var scores = kernel.CreateScores(units);
+        var scalar = new ScalarComposite(structure, 100);
+        var sink = 0.0;
+
+        Time("read pass: TensorPrimitives.Sum of every column (1 thread)", repeat, () => { foreach (var c in columns) { sink += TensorPrimitives.Sum<double>(c); } });
+        Time("read pass: Sum of every column (all cores)", repeat, () => Parallel.For(0, columns.Length, c => TensorPrimitives.Sum<double>(columns[c])));
+        Time("scalar baseline (1 thread)", Math.Max(1, repeat / 3), () => sink += scalar.Run(columns).Ranks[0]);
+        Time("kernel evaluate, warm (1 thread)", repeat, () => kernel.Evaluate(data, scores, 1));
+        Time("kernel evaluate, warm (all cores)", repeat, () => kernel.Evaluate(data, scores));
+        Time("kernel evaluate, cold buffer (all cores)", repeat, () => kernel.Evaluate(data, kernel.CreateScores(units)));
+        var index = scores.IndexScores.ToArray();
+        var ranks = new int[units];
+        var ranker = new DescendingRanker(units);
+        Time("  of which: ranking the index (DescendingRanker)", repeat, () => ranker.Rank(index, ranks));
+        GC.KeepAlive(sink);
+    }
+
+    /// <summary>
+    /// Runs a phase once to warm up, then <paramref name="repeat"/> times: wall time (best, median) and the process's
+    /// CPU time per run (median). On a loaded machine the CPU time of a one-thread phase is closer to what it would take
+    /// alone than the wall time is; for a many-thread phase it is the sum over threads.
+    /// </summary>
+    private static void Time(string what, int repeat, Action action)
+    {
+        action();
+        var times = new double[repeat];
+        var cpu = new double[repeat];
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        for (var r = 0; r < repeat; r++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            action();
+            times[r] = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            cpu[r] = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Array.Sort(cpu);
+        var unit = times[0] < 0.1 ? "µs" : "ms";
+        var f = unit == "µs" ? 1000 : 1;
+        Console.WriteLine($"{what}: wall best {times[0] * f:F2} {unit}, median {times[repeat / 2] * f:F2} {unit}; CPU median {cpu[repeat / 2] * f:F2} {unit}");
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
