@@ -1,3 +1,4 @@
+using BRVT.Dti.Data;
 using BRVT.Dti.Host.Workspaces;
 using Spectre.Console;
 
@@ -13,6 +14,16 @@ internal static class CommandRunner
             return await body(cancellationToken).ConfigureAwait(false);
         }
         catch (WorkspaceException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (DataSourceConfigurationException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (DataSourceException exception)
         {
             Console.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.UserError;

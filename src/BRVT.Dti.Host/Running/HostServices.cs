@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BRVT.Dti.Host.Running;
+
+/// <summary>
+/// The services of the <c>dti</c> command: the engine, every bundled data-source type (CSV, Excel, SQL, HTTP) and the
+/// report writers, registered the way an application embedding the library would.
+/// </summary>
+internal static class HostServices
+{
+    public static ServiceProvider Create()
+    {
+        var services = new ServiceCollection();
+        services.AddDti();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
