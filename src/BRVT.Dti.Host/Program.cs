@@ -1,11 +1,14 @@
 using System.CommandLine;
 using BRVT.Dti.Host.Commands;
 
-var root = new RootCommand("dti — computes, ranks and explains the Digital Transformation Index (Chỉ số chuyển đổi số) of a workspace.")
+var root = new RootCommand("dti — computes, ranks and explains the Digital Transformation Index (Chỉ số chuyển đổi số) of a workspace. With no workspace given, commands use the bundled Bà Rịa - Vũng Tàu sample.")
 {
     RankCommand.Create(),
     ValidateCommand.Create(),
     ExplainCommand.Create(),
+    CompareCommand.Create(),
+    MergeCommand.Create(),
+    InitCommand.Create(),
     SchemaCommand.Create(),
 };
 
