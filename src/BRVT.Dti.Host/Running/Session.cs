@@ -40,6 +40,8 @@ internal sealed class Session : IDisposable
                     throw new WorkspaceException($"{WorkspaceLoader.SettingsFile} at /sample: unknown sample generator '{sample}'. The one bundled is \"{SampleDataGenerator.Name}\"; or remove \"sample\".");
                 }
 
+                // Two commands started at once must not both write the sample's files: the first generates, the other waits.
+                using var gate = await SampleDataGenerator.LockAsync(workspace.Root, cancellationToken).ConfigureAwait(false);
                 if (!SampleDataGenerator.IsCurrent(workspace.Root))
                 {
                     var summary = await progress.RunAsync("Tạo dữ liệu mẫu (lần chạy đầu) / generating the sample data (first run)",

@@ -21,6 +21,27 @@ internal static class SampleDataGenerator
 
     public static string FiguresFile(string period) => $"{period}/so-lieu-bao-cao.csv";
 
+    /// <summary>Takes the workspace's generation lock (a file opened exclusively), waiting while another process holds it.</summary>
+    public static async Task<IDisposable> LockAsync(string root, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, StampFile + ".lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                throw new WorkspaceException($"{root}: the sample's data cannot be generated here ({exception.Message}). Copy the workspace to a folder you can write with `dti init <folder>`.");
+            }
+        }
+    }
+
     /// <summary>Whether the workspace's generated files are present and made by this version of the generator.</summary>
     public static bool IsCurrent(string root)
     {
