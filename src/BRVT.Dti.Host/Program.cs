@@ -15,6 +15,7 @@ var root = new RootCommand("dti — computes, ranks and explains the Digital Tra
     ExplainCommand.Create(),
     CompareCommand.Create(),
     MergeCommand.Create(),
+    SensitivityCommand.Create(),
     InitCommand.Create(),
     SchemaCommand.Create(),
 };

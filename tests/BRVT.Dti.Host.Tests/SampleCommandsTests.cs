@@ -91,4 +91,34 @@ public sealed class SampleCommandsTests
         Assert.Contains("not an empty folder", error, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(parent, "keep.txt")));
     }
+
+    [Fact]
+    public async Task Sensitivity_Districts_GivesEachUnitAnIntervalAroundItsMedianRank()
+    {
+        var directory = DtiProcess.TempDirectory();
+        var (exit, output, error) = await DtiProcess.RunAsync(directory, "sensitivity", "--index", "cap-huyen", "-n", "300", "--leave-one-out", "--quiet");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Khoảng 5%–95%", output, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(Path.Combine(directory, "dti-out", "sensitivity-cap-huyen.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(8, rows.Count);
+        Assert.All(rows, r =>
+        {
+            double Number(int i) => double.Parse(r[i], CultureInfo.InvariantCulture);
+            Assert.InRange(Number(4), Number(5), Number(6));
+            Assert.InRange(Number(5), 1, 8);
+            Assert.Equal("300", r[8]);
+        });
+    }
+
+    [Fact]
+    public async Task Sensitivity_SameSeed_GivesTheSameIntervals()
+    {
+        var first = DtiProcess.TempDirectory();
+        var second = DtiProcess.TempDirectory();
+        Assert.Equal(0, (await DtiProcess.RunAsync(first, "sensitivity", "--index", "cap-huyen", "-n", "200", "--seed", "7", "--quiet")).ExitCode);
+        Assert.Equal(0, (await DtiProcess.RunAsync(second, "sensitivity", "--index", "cap-huyen", "-n", "200", "--seed", "7", "--quiet")).ExitCode);
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(first, "dti-out", "sensitivity-cap-huyen.csv")),
+            File.ReadAllBytes(Path.Combine(second, "dti-out", "sensitivity-cap-huyen.csv")));
+    }
 }
