@@ -31,7 +31,7 @@ internal static class RowPerUnitLayout
             {
                 if (context.Ledger.MeasureProblem(measure) is { } problem)
                 {
-                    throw context.Failure($"the setting \"{(stage.Stage == context.Settings.Stages[0].Stage ? "measures" : "verifiedColumns")}\" maps a column to {problem}.");
+                    throw context.Failure($"the setting \"{(stage.Stage == context.Settings.Stages[0].Stage ? "measures" : "verifiedColumns")}\" maps a column to '{measure}': {problem}.");
                 }
             }
         }
