@@ -7,19 +7,31 @@ namespace BRVT.Dti.Sources.Http.Json;
 /// <summary>
 /// A simple JSON path: <c>$</c> (the value itself), then <c>.name</c>, <c>['name with spaces']</c> and <c>[0]</c> steps,
 /// e.g. <c>$.data.items</c>, <c>$.chi_so.m1</c>, <c>$['mã đơn vị']</c>. A path written without <c>$</c> starts at the value.
+/// A trailing <c>[*]</c> (e.g. <c>$.data.items[*]</c>) names the elements of the array before it; it is allowed only
+/// where a path names a list of items (<see cref="EndsWithWildcard"/>).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class JsonPath
 {
     private readonly object[] steps;
 
-    private JsonPath(string text, object[] steps)
+    private JsonPath(string text, object[] steps, bool wildcard)
     {
         Text = text;
         this.steps = steps;
+        EndsWithWildcard = wildcard;
+        Pointer = string.Concat(steps.Select(s => s is string name
+            ? "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
+            : "/" + ((int)s).ToString(CultureInfo.InvariantCulture)));
     }
 
     public string Text { get; }
+
+    /// <summary>Whether the path ends with <c>[*]</c> (the elements of an array).</summary>
+    public bool EndsWithWildcard { get; }
+
+    /// <summary>The JSON pointer (RFC 6901) of the value the path names, without a trailing <c>[*]</c>: <c>/data/items</c>; empty for <c>$</c>.</summary>
+    public string Pointer { get; }
 
     public static bool TryParse(string text, out JsonPath? path, out string error)
     {
@@ -34,18 +46,22 @@ internal sealed class JsonPath
 
         var i = 0;
         var list = new List<object>();
-        if (source[0] == '$')
+        var wildcard = false;
+        if (source[0] != '$')
         {
-            i = 1;
+            source = (source[0] == '[' ? "$" : "$.") + source;
         }
-        else
-        {
-            source = "$." + source;
-            i = 1;
-        }
+
+        i = 1;
 
         while (i < source.Length)
         {
+            if (wildcard)
+            {
+                error = "[*] may only end the path";
+                return false;
+            }
+
             if (source[i] == '.')
             {
                 var start = ++i;
@@ -65,7 +81,12 @@ internal sealed class JsonPath
             else if (source[i] == '[')
             {
                 i++;
-                if (i < source.Length && source[i] is '\'' or '"')
+                if (i + 1 < source.Length && source[i] == '*' && source[i + 1] == ']')
+                {
+                    wildcard = true;
+                    i += 2;
+                }
+                else if (i < source.Length && source[i] is '\'' or '"')
                 {
                     var quote = source[i++];
                     var name = new StringBuilder();
@@ -113,7 +134,7 @@ internal sealed class JsonPath
             }
         }
 
-        path = new JsonPath(text.Trim(), [.. list]);
+        path = new JsonPath(text.Trim(), [.. list], wildcard);
         return true;
     }
 

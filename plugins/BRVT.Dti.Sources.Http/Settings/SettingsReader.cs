@@ -8,29 +8,69 @@ namespace BRVT.Dti.Sources.Http.Settings;
 /// Reads a source's settings from its JSON object. Every problem is a <see cref="DataSourceConfigurationException"/>
 /// that names the configuration file and the setting's JSON pointer; unknown settings are errors, so a typo is never ignored.
 /// </summary>
-internal sealed class SettingsReader(DataSourceConfiguration configuration)
+internal sealed class SettingsReader
 {
-    private readonly JsonElement settings = configuration.Settings;
+    private readonly JsonElement settings;
+    private readonly string prefix;
 
-    public DataSourceConfiguration Configuration { get; } = configuration;
+    public SettingsReader(DataSourceConfiguration configuration)
+        : this(configuration, configuration.Settings, string.Empty)
+    {
+    }
+
+    private SettingsReader(DataSourceConfiguration configuration, JsonElement settings, string prefix)
+    {
+        Configuration = configuration;
+        this.settings = settings;
+        this.prefix = prefix;
+    }
+
+    public DataSourceConfiguration Configuration { get; }
 
     public DataSourceConfigurationException Error(string setting, string message) =>
         new(Configuration.ConfigurationFile, Pointer(setting), message);
 
-    public string Pointer(string setting) => setting.Length == 0 ? Configuration.Pointer : $"{Configuration.Pointer}/{setting}";
+    public string Pointer(string setting)
+    {
+        var local = prefix.Length == 0 ? setting : setting.Length == 0 ? prefix : $"{prefix}/{setting}";
+        return local.Length == 0 ? Configuration.Pointer : $"{Configuration.Pointer}/{local}";
+    }
+
+    /// <summary>A reader for an object-valued setting (e.g. <c>"paging"</c>); <see langword="null"/> when absent.</summary>
+    public SettingsReader? Nested(string setting)
+    {
+        var value = OptionalObject(setting);
+        return value is { } element ? new SettingsReader(Configuration, element, prefix.Length == 0 ? setting : $"{prefix}/{setting}") : null;
+    }
+
+    /// <summary>A number of seconds (fractions allowed), as a time span.</summary>
+    public TimeSpan OptionalSeconds(string setting, double defaultValue, double minimum, double maximum)
+    {
+        if (!settings.TryGetProperty(setting, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return TimeSpan.FromSeconds(defaultValue);
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || !(seconds >= minimum && seconds <= maximum))
+        {
+            throw Error(setting, $"\"{setting}\" must be a number of seconds from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
 
     public void RejectUnknown(IReadOnlyCollection<string> known)
     {
         if (settings.ValueKind != JsonValueKind.Object)
         {
-            throw Error(string.Empty, "A source must be a JSON object.");
+            throw Error(string.Empty, prefix.Length == 0 ? "A source must be a JSON object." : $"\"{prefix}\" must be an object.");
         }
 
         foreach (var property in settings.EnumerateObject())
         {
             if (!known.Contains(property.Name))
             {
-                throw Error(property.Name, $"Unknown setting \"{property.Name}\" for a source of type '{Configuration.Type}'. Known settings: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+                throw Error(property.Name, $"Unknown setting \"{property.Name}\"{(prefix.Length == 0 ? string.Empty : $" in \"{prefix}\"")} for a source of type '{Configuration.Type}'. Known settings{(prefix.Length == 0 ? string.Empty : " there")}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
             }
         }
     }
@@ -59,6 +99,17 @@ internal sealed class SettingsReader(DataSourceConfiguration configuration)
         }
 
         return value.GetString()!.Trim();
+    }
+
+    /// <summary>A string that may be empty (trimmed); <see langword="null"/> when absent.</summary>
+    public string? OptionalText(string setting)
+    {
+        if (!settings.TryGetProperty(setting, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : throw Error(setting, $"\"{setting}\" must be a string.");
     }
 
     public long OptionalInteger(string setting, long defaultValue, long minimum, long maximum)
