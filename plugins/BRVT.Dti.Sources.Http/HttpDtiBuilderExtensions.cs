@@ -13,7 +13,7 @@ public static class HttpDtiBuilderExtensions
     /// <summary>
     /// Adds the <c>http-json</c> source type (JSON APIs of reporting systems) and its HTTP client
     /// (<see cref="HttpJsonSourceFactory.HttpClientName"/>, with the resilience handler that applies each source's
-    /// settings); calling it twice registers them once.
+    /// settings, over a sockets handler that does not follow redirects); calling it twice registers them once.
     /// </summary>
     /// <param name="builder">The builder <c>AddDti</c> returned.</param>
     /// <returns>The builder.</returns>
@@ -27,7 +27,9 @@ public static class HttpDtiBuilderExtensions
         }
 
         services.AddSingleton<HttpSourcesMarker>();
-        services.AddHttpClient(HttpJsonSourceFactory.HttpClientName).AddHttpMessageHandler(ResiliencePipelines.CreateHandler);
+        services.AddHttpClient(HttpJsonSourceFactory.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(ResiliencePipelines.CreatePrimaryHandler)
+            .AddHttpMessageHandler(ResiliencePipelines.CreateHandler);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceFactory, HttpJsonSourceFactory>());
         return builder;

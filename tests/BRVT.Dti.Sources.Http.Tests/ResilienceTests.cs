@@ -75,6 +75,22 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task ReadAsync_Redirect_IsNotFollowed()
+    {
+        await using var api = await LoopbackApi.StartAsync();
+        api.Map("/old", (context, _) =>
+        {
+            context.Response.Headers.Location = "http://127.0.0.2:9/new";
+            return LoopbackApi.Status(context, 302);
+        });
+
+        var exception = await Assert.ThrowsAsync<DataSourceException>(() => TestSources.Create(Settings(api.BaseUri, "/old", TestSources.Resilience())).ReadAsync(Assessment.Request()).AsTask());
+
+        Assert.Equal(1, api.Hits("/old"));
+        Assert.Equal($"cong-dvc: HTTP 302 (Found) from {api.Url("/old")} redirects to http://127.0.0.2:9/new; redirects are not followed, so that headers and tokens go only to the configured URL. Write the final URL in \"url\".", exception.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_StallLongerThanTheAttemptTimeout_RetriesThenThrowsInTime()
     {
         await using var api = await LoopbackApi.StartAsync();

@@ -167,6 +167,12 @@ internal sealed class PageFetcher(string source, HttpSourceSettings settings, Ht
             return new DataSourceException(source, $"{status} after {tries} (setting \"resilience\": {{ \"attempts\": {settings.Resilience.Attempts.ToString(CultureInfo.InvariantCulture)} }}). The server is failing; try again later or ask its operator.", null);
         }
 
+        if (code is >= 300 and < 400)
+        {
+            var location = response.Headers.Location is { } target ? new Uri(url, target).ToString() : "no Location header";
+            return new DataSourceException(source, $"{status} redirects to {location}; redirects are not followed, so that headers and tokens go only to the configured URL. Write the final URL in \"url\".", null);
+        }
+
         var hint = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => settings.Auth is { } auth

@@ -68,15 +68,22 @@ internal static class ResiliencePipelines
     public static DelegatingHandler CreateHandler() =>
         new ResilienceHandler(request => request.Options.TryGetValue(PipelineOption, out var pipeline) ? pipeline : ResiliencePipeline<HttpResponseMessage>.Empty);
 
-    /// <summary>The handler chain of a client made without a host: resilience over a pooled sockets handler.</summary>
+    /// <summary>The handler chain of a client made without a host: resilience over <see cref="CreatePrimaryHandler"/>.</summary>
     public static HttpMessageHandler CreateStandaloneHandler()
     {
         var handler = CreateHandler();
-        handler.InnerHandler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
+        handler.InnerHandler = CreatePrimaryHandler();
         return handler;
     }
+
+    /// <summary>
+    /// A pooled sockets handler that does not follow redirects: a redirect would carry custom headers (an API key)
+    /// to wherever it points, so the source reports it instead.
+    /// </summary>
+    public static HttpMessageHandler CreatePrimaryHandler() => new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        AllowAutoRedirect = false,
+    };
 }
