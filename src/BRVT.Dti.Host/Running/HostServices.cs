@@ -1,3 +1,4 @@
+using BRVT.Dti;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BRVT.Dti.Host.Running;
@@ -11,7 +12,9 @@ internal static class HostServices
     public static ServiceProvider Create()
     {
         var services = new ServiceCollection();
-        services.AddDti();
+        services.AddDti()
+            .AddExcelSources()
+            .AddHttpSources();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

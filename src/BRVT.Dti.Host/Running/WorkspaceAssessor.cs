@@ -2,13 +2,15 @@ using BRVT.Dti.Data;
 using BRVT.Dti.Definitions;
 using BRVT.Dti.Host.Workspaces;
 using BRVT.Dti.Sources;
+using BRVT.Dti.Sources.Excel;
 
 namespace BRVT.Dti.Host.Running;
 
 /// <summary>
 /// Assesses a workspace for one period: reads every source of the period once (for all units and all measures of
 /// all its indices, so a row is never rejected merely because it belongs to another index), then prepares and
-/// assesses each index over its own units.
+/// assesses each index over its own units. Self-assessment workbooks are read with both stages, so that every cell
+/// is accounted for and reports can set the self-assessed values beside the verified ones.
 /// </summary>
 internal static class WorkspaceAssessor
 {
@@ -34,18 +36,46 @@ internal static class WorkspaceAssessor
         try
         {
             var request = new SourceReadRequest(Measures(workspace), period, workspace.Units, mode);
-            var read = await DataSourceReader.ReadAllAsync(sources, request, cancellationToken).ConfigureAwait(false);
+            var observations = new List<Observation>();
+            var accounts = new List<SourceAccount>();
+            var stages = new List<StagePair>();
+            foreach (var source in sources)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                SourceAccount account;
+                if (source is WorkbookReader workbook)
+                {
+                    var staged = await workbook.ReadBothStagesAsync(request, cancellationToken).ConfigureAwait(false);
+                    stages.AddRange(staged.Pairs);
+                    observations.AddRange(staged.Pairs.Select(p => workbook.UsedStage == AssessmentStages.Verified ? p.Verified : p.SelfAssessed).OfType<Observation>());
+                    account = staged.Account;
+                }
+                else
+                {
+                    var read = await source.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+                    observations.AddRange(read.Observations);
+                    account = read.Account;
+                }
+
+                if (!account.Balances)
+                {
+                    throw new InvalidOperationException($"Source '{source.Name}' read {account.RowsRead} rows but accounted for {account.RowsAccepted} accepted and {account.Rejected.Count} rejected.");
+                }
+
+                accounts.Add(account);
+            }
+
             var indices = new List<IndexOutcome>();
             foreach (var index in workspace.Assessments)
             {
                 var ids = index.Units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
                 var measures = index.Plan.Definition.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-                var observations = read.Observations.Where(o => ids.Contains(o.UnitId) && measures.Contains(o.MeasureId));
-                var data = index.Plan.Prepare(index.Units, observations, period, cancellationToken);
+                var mine = observations.Where(o => ids.Contains(o.UnitId) && measures.Contains(o.MeasureId));
+                var data = index.Plan.Prepare(index.Units, mine, period, cancellationToken);
                 indices.Add(new IndexOutcome(index, data, index.Plan.Assess(data, cancellationToken)));
             }
 
-            return new PeriodOutcome(period, read, indices);
+            return new PeriodOutcome(period, new DataReadResult(observations, accounts), indices, stages);
         }
         finally
         {
