@@ -28,7 +28,10 @@ public sealed partial class PluginLoader
 
     /// <summary>Creates a loader over a plugins folder.</summary>
     /// <param name="folder">The plugins folder (relative paths resolve against the current directory).</param>
-    /// <param name="logger">Receives warnings (a copy of the contracts in a plugin folder) and one line per plugin loaded; <see langword="null"/> for none.</param>
+    /// <param name="logger">
+    /// Receives warnings (a copy of the contracts in a plugin folder), one error per plugin that cannot be loaded and one
+    /// line per plugin loaded; <see langword="null"/> for none.
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="folder"/> is empty.</exception>
     public PluginLoader(string folder, ILogger? logger = null)
         : this(folder, logger, HostAssemblies.DefaultSharedNames)
@@ -56,15 +59,15 @@ public sealed partial class PluginLoader
 
     /// <summary>
     /// Loads every plugin of the folder: each subfolder (except those whose name starts with a dot) is one plugin. Creates
-    /// one instance of each public <see cref="IDtiPlugin"/> class; does not call <see cref="IDtiPlugin.Register"/>.
+    /// one instance of each public <see cref="IDtiPlugin"/> class; does not call <see cref="IDtiPlugin.Register"/>. A plugin
+    /// that cannot be loaded is listed in <see cref="PluginLoadResult.Failures"/> and does not stop the others.
     /// </summary>
-    /// <returns>The plugins, in the ordinal order of their names.</returns>
-    /// <exception cref="PluginLoadException">The folder does not exist, or a plugin cannot be loaded (the first, in name order).</exception>
-    public IReadOnlyList<LoadedPlugin> LoadAll()
+    /// <returns>The plugins loaded and the failures, each in the ordinal order of the plugins' names.</returns>
+    public PluginLoadResult Load()
     {
         if (!Directory.Exists(Folder))
         {
-            throw PluginMessages.FolderNotFound(Folder);
+            return new PluginLoadResult([], [PluginMessages.FolderNotFound(Folder)]);
         }
 
         var root = PluginPaths.RealPath(Folder);
@@ -73,9 +76,21 @@ public sealed partial class PluginLoader
             .Order(StringComparer.Ordinal)
             .ToList();
         var plugins = new List<LoadedPlugin>(folders.Count);
+        var failures = new List<PluginLoadException>();
         foreach (var folder in folders)
         {
-            var plugin = Load(root, folder);
+            LoadedPlugin plugin;
+            try
+            {
+                plugin = LoadOne(root, folder);
+            }
+            catch (PluginLoadException failure)
+            {
+                LogFailed(logger, failure.Message);
+                failures.Add(failure);
+                continue;
+            }
+
             foreach (var warning in plugin.Warnings)
             {
                 LogWarning(logger, warning);
@@ -84,10 +99,17 @@ public sealed partial class PluginLoader
             plugins.Add(plugin);
         }
 
-        return plugins;
+        return new PluginLoadResult(plugins, failures);
     }
 
-    private LoadedPlugin Load(string root, string folder)
+    /// <summary>Loads every plugin of the folder, as <see cref="Load"/> does, and fails if any plugin cannot be loaded.</summary>
+    /// <returns>The plugins, in the ordinal order of their names.</returns>
+    /// <exception cref="PluginLoadException">
+    /// The folder does not exist, or a plugin cannot be loaded (when several cannot, the message lists them all).
+    /// </exception>
+    public IReadOnlyList<LoadedPlugin> LoadAll() => Load().EnsureSuccess();
+
+    private LoadedPlugin LoadOne(string root, string folder)
     {
         var name = Path.GetFileName(folder);
         var site = Locate(root, folder, name);
@@ -236,6 +258,9 @@ public sealed partial class PluginLoader
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Failure}")]
+    private static partial void LogFailed(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded plugin {Plugin} ({EntryPoints} entry points) from {Folder}")]
     private static partial void LogLoaded(ILogger logger, string plugin, int entryPoints, string folder);

@@ -62,8 +62,10 @@ internal static class PluginMessages
         $"Publish the plugin again into {site.Display} so that the folder holds the versions it was built against.";
 
     public static string SharedTooOld(PluginSite site, string referencing, string shared, Version wanted, Version hostVersion) =>
-        $"Plugin '{site.Name}': {referencing} in {site.Folder} was built against {shared} {wanted}, but the host shares {shared} " +
-        $"{hostVersion} with its plugins, so the plugin's types would fail to load (TypeLoadException, MissingMethodException). " +
+        $"Plugin '{site.Name}': {referencing} in {site.Folder} was built against {shared} {wanted}" +
+        (wanted.Major > hostVersion.Major ? $", a newer major version ({wanted.Major} > {hostVersion.Major}) whose types may have changed incompatibly, " : ", ") +
+        $"but the host shares {shared} {hostVersion} with its plugins, so the plugin's types would fail to load " +
+        "(TypeLoadException, MissingMethodException) or would not be the host's (InvalidCastException). " +
         $"Build the plugin against {shared} {hostVersion.ToString(2)} or lower (the minimum shared versions are in docs/plugins.md), " +
         $"or upgrade the host to {shared} {wanted.ToString(2)}.";
 
