@@ -82,6 +82,26 @@ public sealed class PluginTrapTests
     }
 
     [Fact]
+    public void LoadAll_BuiltAgainstNewerMajorOfTheContracts_SaysToRebuildOrUpgradeTheHost()
+    {
+        using var folder = new PluginsFolder("NewerContractsPlugin");
+        var hostVersion = typeof(IDtiPlugin).Assembly.GetName().Version!;
+        Assert.True(hostVersion.Major < 2, "the stub contracts are version 2.0.0");
+
+        var exception = Assert.Throws<PluginLoadException>(() => new PluginLoader(folder.Root).LoadAll());
+
+        Assert.Equal(PluginLoadFailure.SharedVersionMismatch, exception.Failure);
+        Assert.Equal("NewerContractsPlugin", exception.PluginName);
+        Assert.Equal("BRVT.Dti.Abstractions", exception.AssemblyName);
+        Assert.Equal(folder["NewerContractsPlugin"], exception.Folder);
+        Assert.Contains("NewerContractsPlugin.dll in " + folder["NewerContractsPlugin"] + " was built against BRVT.Dti.Abstractions 2.0.0.0, a newer major version (2 > " + hostVersion.Major, exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"the host shares BRVT.Dti.Abstractions {hostVersion}", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"Build the plugin against BRVT.Dti.Abstractions {hostVersion.ToString(2)} or lower", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("or upgrade the host to BRVT.Dti.Abstractions 2.0", exception.Message, StringComparison.Ordinal);
+        AssertActionable(exception);
+    }
+
+    [Fact]
     public void LoadAll_NoIDtiPlugin_SaysWhichTypesWereFound()
     {
         using var folder = new PluginsFolder("NoEntryPointPlugin");
