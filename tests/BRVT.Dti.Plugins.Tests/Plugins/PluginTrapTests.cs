@@ -163,6 +163,37 @@ public sealed class PluginTrapTests
     }
 
     [Fact]
+    public void LoadAll_ConstructorThrows_NamesThePluginTypeAndKeepsTheCause()
+    {
+        using var folder = new PluginsFolder("ThrowingConstructorPlugin");
+
+        var exception = Assert.Throws<PluginLoadException>(() => new PluginLoader(folder.Root).LoadAll());
+
+        Assert.Equal(PluginLoadFailure.ConstructorFailed, exception.Failure);
+        Assert.Equal("ThrowingConstructorPlugin", exception.PluginName);
+        Assert.Equal(folder["ThrowingConstructorPlugin"], exception.Folder);
+        Assert.Contains("the constructor of BRVT.Dti.TestPlugins.ThrowingConstructorPlugin in ThrowingConstructorPlugin.dll (" + folder["ThrowingConstructorPlugin"] + ") threw InvalidOperationException: DTI_HOME is not set.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("a plugin's constructor should do no work", exception.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(exception.InnerException);
+        AssertActionable(exception);
+    }
+
+    [Fact]
+    public void LoadAll_DependencyManifestCorrupt_SaysToPublishAgain()
+    {
+        using var folder = new PluginsFolder("JsonPlugin");
+        File.WriteAllText(Path.Combine(folder["JsonPlugin"], "JsonPlugin.deps.json"), "{ \"runtimeTarget\": ");
+
+        var exception = Assert.Throws<PluginLoadException>(() => new PluginLoader(folder.Root).LoadAll());
+
+        Assert.Equal(PluginLoadFailure.InvalidAssembly, exception.Failure);
+        Assert.Equal("JsonPlugin", exception.PluginName);
+        Assert.Contains("the dependency manifest JsonPlugin.deps.json in " + folder["JsonPlugin"] + " cannot be used", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("do not edit the .deps.json by hand", exception.Message, StringComparison.Ordinal);
+        AssertActionable(exception);
+    }
+
+    [Fact]
     public void AddPluginsFrom_RegisterThrows_NamesThePluginAndLeavesTheServicesAsTheyWere()
     {
         using var folder = new PluginsFolder("GoodPlugin", "ThrowingPlugin");
