@@ -78,8 +78,8 @@ internal static class PluginMessages
             ? $"Plugin '{site.Name}': remove BRVT.Dti.Abstractions.dll from {site.Display} ({site.Folder}); {ContractsFix}. " +
               "The loader ignores this copy and gives the plugin the host's contracts, so it still works."
             : $"Plugin '{site.Name}': remove {shared}.dll from {site.Display} ({site.Folder}); the host shares its own {shared} and " +
-              "this copy is ignored. It usually comes with the contracts' package dependencies: ExcludeAssets=runtime on the " +
-              "Abstractions reference leaves it out.";
+              "this copy is ignored. It comes with the contracts' dependencies: Private=false on a project reference to the " +
+              $"Abstractions leaves it out; with a package reference, also reference {shared} with ExcludeAssets=runtime.";
 
     public static PluginLoadException ContractsCopied(PluginSite site, Type foreignContract) =>
         new(PluginLoadFailure.ContractsCopied, site.Name, "BRVT.Dti.Abstractions", site.Folder,

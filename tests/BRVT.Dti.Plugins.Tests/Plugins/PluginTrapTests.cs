@@ -27,7 +27,8 @@ public sealed class PluginTrapTests
         Assert.Contains(loaded.Warnings, w => w.Contains("remove BRVT.Dti.Abstractions.dll from plugins/CopiedContractsPlugin", StringComparison.Ordinal)
             && w.Contains("reference the Abstractions project with Private=false / ExcludeAssets=runtime", StringComparison.Ordinal)
             && w.Contains(loaded.Folder, StringComparison.Ordinal));
-        Assert.Contains(loaded.Warnings, w => w.Contains("remove Microsoft.Extensions.DependencyInjection.Abstractions.dll from plugins/CopiedContractsPlugin", StringComparison.Ordinal));
+        Assert.Contains(loaded.Warnings, w => w.Contains("remove Microsoft.Extensions.DependencyInjection.Abstractions.dll from plugins/CopiedContractsPlugin", StringComparison.Ordinal)
+            && w.Contains("also reference Microsoft.Extensions.DependencyInjection.Abstractions with ExcludeAssets=runtime", StringComparison.Ordinal));
         Assert.Equal(loaded.Warnings.Order(StringComparer.Ordinal), logger.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).Order(StringComparer.Ordinal));
     }
 
