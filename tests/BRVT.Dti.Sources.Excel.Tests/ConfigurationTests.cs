@@ -55,8 +55,8 @@ public sealed class ConfigurationTests : IDisposable
             workspace.Root));
 
         Assert.Contains("2 problem(s)", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("sources.json at /sources/1/columns: The setting \"columns\" is required", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("sources.json at /sources/2/measures: \"measures\" is empty", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("error at /sources/1/columns: The setting \"columns\" is required", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("error at /sources/2/measures: \"measures\" is empty", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ConfigurationTests
 
         var exception = Assert.Throws<DataSourceConfigurationException>(() => catalog.Parse(json, "sources.json", TestSources.Workspace));
 
-        Assert.Contains("sources.json at /sources/0: Map the items in exactly one way", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("sources.json at /sources/1/measures/m1: \"m1\" must be a non-empty string.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("error at /sources/0: Map the items in exactly one way", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("error at /sources/1/measures/m1: \"m1\" must be a non-empty string.", exception.Message, StringComparison.Ordinal);
     }
 }
