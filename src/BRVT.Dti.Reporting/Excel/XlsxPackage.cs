@@ -22,7 +22,8 @@ internal static class XlsxPackage
         using var raw = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(raw, SpreadsheetDocumentType.Workbook))
         {
-            var workbookPart = document.AddWorkbookPart();
+            // A fixed relationship id (AddWorkbookPart would draw a random one).
+            var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
             var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
             stylesPart.Stylesheet = Stylesheet(ratioDecimals);
             var sheetList = new Sheets();
@@ -243,8 +244,8 @@ internal static class XlsxPackage
             new NumberingFormat { NumberFormatId = 168, FormatCode = "+0;-0;0" });
         var fonts = new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new Color { Rgb = "FFFFFFFF" }, new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Italic(), new Color { Rgb = "FF5F6B7A" }, new FontSize { Val = 11 }, new FontName { Val = "Calibri" }));
+            new Font(new Bold(), new FontSize { Val = 11 }, new Color { Rgb = "FFFFFFFF" }, new FontName { Val = "Calibri" }),
+            new Font(new Italic(), new FontSize { Val = 11 }, new Color { Rgb = "FF5F6B7A" }, new FontName { Val = "Calibri" }));
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),

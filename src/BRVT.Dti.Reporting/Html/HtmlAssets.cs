@@ -10,7 +10,7 @@ internal static class HtmlAssets
 
     /// <summary>Runs last: the unit table's filter, then the marker that the page finished without error.</summary>
     public const string Ready =
-        "(function(){var input=document.getElementById('unit-filter');var rows=document.querySelectorAll('#units-table tbody tr');" +
+        "(function(){var input=document.getElementById('unit-filter');var rows=document.querySelectorAll('#units-table tbody tr[data-unit]');" +
         "if(input){input.hidden=false;input.addEventListener('input',function(){var q=input.value.toLowerCase();" +
         "for(var i=0;i<rows.length;i++){rows[i].hidden=q.length>0&&rows[i].textContent.toLowerCase().indexOf(q)<0;}});}" +
         "document.body.dataset.ready='1';})();";
@@ -32,8 +32,8 @@ h3{margin:20px 0 6px;font-size:17px}
 .cards li{flex:1 1 160px;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:10px 14px}
 .cards b{display:block;font-size:22px;color:var(--accent)}
 .cards span{color:var(--muted);font-size:13px}
-nav.toc{margin:14px 0 0;font-size:14px}
-nav.toc a{color:var(--accent-2);margin-right:14px;text-decoration:none;white-space:nowrap}
+nav.toc{margin:14px 0 0;font-size:14px;display:flex;flex-wrap:wrap;gap:4px 16px}
+nav.toc a{color:var(--accent-2);text-decoration:none;white-space:nowrap}
 nav.toc a:hover{text-decoration:underline}
 figure{margin:8px 0 18px}
 figcaption{color:var(--muted);font-size:13px;margin-top:4px}
@@ -45,7 +45,7 @@ svg.chart .rank{font-weight:600;fill:var(--muted)}
 svg.chart .value{font-size:11.5px;fill:var(--ink)}
 svg.chart .axis,svg.chart .threshold-label{font-size:11px;fill:var(--muted)}
 svg.chart .grid{stroke:#e7eaef;stroke-width:1}
-svg.chart .threshold{stroke:#8a94a3;stroke-width:1;stroke-dasharray:4 3}
+svg.chart .threshold{stroke:#aab3bf;stroke-width:1;stroke-dasharray:4 3}
 svg.chart .axis-line{stroke:#8a94a3;stroke-width:1}
 svg.chart .column{font-weight:600;font-size:12px}
 svg.chart .group-label{font-weight:600;fill:var(--accent)}
@@ -67,10 +67,14 @@ svg.chart .published{fill:#d08c00}
 .profile-card h4{margin:0;font-size:14px;line-height:1.3}
 .profile-card p{margin:2px 0 0;font-size:12.5px;color:var(--muted)}
 .profile-card svg.chart{width:100%;max-width:240px;margin:0 auto}
-table{border-collapse:collapse;width:100%;font-size:13.5px;margin:8px 0 16px}
-th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
-thead th{background:var(--accent);color:#fff;font-weight:600;position:sticky;top:0}
-tbody tr:nth-child(even){background:var(--soft)}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0 16px}
+th,td{border-bottom:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:middle}
+thead th{background:var(--accent);color:#fff;font-weight:600;position:sticky;top:0;white-space:nowrap}
+tbody tr:nth-child(even) td{background:var(--soft)}
+tbody tr.group-row th{background:#e8eef6;color:var(--accent);font-size:13.5px;padding:6px 7px}
+td.code{white-space:nowrap;color:var(--muted);font-size:12px}
+td.name{min-width:200px}
+td.heat{font-size:12px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .table-box{overflow-x:auto}
 .chip{display:inline-block;padding:0 7px;border-radius:9px;color:#fff;font-size:12px;line-height:18px;white-space:nowrap}

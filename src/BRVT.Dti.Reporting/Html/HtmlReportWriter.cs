@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BRVT.Dti.Reporting.Html;
 using BRVT.Dti.Reporting.Model;
@@ -112,7 +113,7 @@ public sealed class HtmlReportWriter : IReportWriter
         Card(html, result.Period, model.Label("period"));
         Card(html, ReportModel.Integer(result.Units.Count), model.Label("count"));
         Card(html, ReportModel.Integer(model.Groups.Count), model.Label("group"));
-        Card(html, values.Count == 0 ? "—" : model.Ratio(values.Sum() / values.Count), model.Label("dti") + " · " + model.Label("group-mean").ToLowerInvariant());
+        Card(html, values.Count == 0 ? "—" : model.Ratio(values.Sum() / values.Count), model.Label("dti") + " · " + model.Label("mean").ToLowerInvariant());
         Card(html, ReportModel.Integer(result.Issues.Count), model.Label("issues"));
         html.Append("</ul>\n<nav class=\"toc\" aria-label=\"").Append(HtmlText.Encode(model.Label("summary"))).Append("\">");
         Link(html, "ranking", model.Label("ranking"));
@@ -276,6 +277,7 @@ public sealed class HtmlReportWriter : IReportWriter
         var result = model.Result;
         var withinParent = result.Units.Any(u => u.RankWithinParent is not null);
         var withParent = result.Units.Any(u => u.Unit.ParentId is not null);
+        var columns = 7 + (withParent ? 1 : 0) + (withinParent ? 1 : 0) + model.MainNodes.Count + (model.HasPrevious ? 1 : 0);
         html.Append("<section aria-labelledby=\"units\">\n");
         Heading(html, model, "h2", "units", "units");
         html.Append("<input id=\"unit-filter\" type=\"search\" hidden placeholder=\"").Append(HtmlText.Encode(model.Label("filter")))
@@ -284,7 +286,6 @@ public sealed class HtmlReportWriter : IReportWriter
         Th(html, model.Label("rank"), true);
         Th(html, model.Label("code"));
         Th(html, model.Label("name"));
-        Th(html, model.Label("group"));
         if (withParent)
         {
             Th(html, model.Label("parent"));
@@ -306,19 +307,26 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (model.HasPrevious)
         {
-            Th(html, model.Label("change-places"), true);
+            html.Append("<th class=\"num\" title=\"").Append(HtmlText.Encode(model.Label("change-places"))).Append("\">±").Append(HtmlText.Encode(model.Label("rank").ToLowerInvariant())).Append("</th>");
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var group in model.Groups)
         {
+            // A group heading row (no data-unit: the filter leaves it alone).
+            html.Append("<tr class=\"group-row\"><th colspan=\"").Append(ReportModel.Integer(columns)).Append("\" scope=\"rowgroup\">").Append(HtmlText.Encode(group.Name));
+            if (!group.Ranked)
+            {
+                html.Append(" <span class=\"gloss\">").Append(HtmlText.Encode(model.Label("not-ranked"))).Append("</span>");
+            }
+
+            html.Append("</th></tr>\n");
             foreach (var unit in group.Units)
             {
                 html.Append("<tr data-unit=\"").Append(HtmlText.Encode(unit.Unit.Id)).Append("\">");
                 Td(html, ReportModel.Integer(unit.Rank), true);
-                Td(html, unit.Unit.Id);
-                Td(html, model.Name(unit.Unit.Name));
-                Td(html, group.Name);
+                html.Append("<td class=\"code\">").Append(HtmlText.Encode(unit.Unit.Id)).Append("</td>");
+                html.Append("<td class=\"name\">").Append(HtmlText.Encode(model.Name(unit.Unit.Name))).Append("</td>");
                 if (withParent)
                 {
                     Td(html, unit.Unit.ParentId ?? string.Empty);
@@ -331,13 +339,15 @@ public sealed class HtmlReportWriter : IReportWriter
 
                 Td(html, ReportModel.Points(unit.Total.Points), true);
                 Td(html, ReportModel.Points(unit.Total.MaxPoints), true);
-                Td(html, model.Ratio(unit.Total.Value), true);
+                html.Append("<td class=\"num\"><b>").Append(HtmlText.Encode(model.Ratio(unit.Total.Value))).Append("</b></td>");
                 html.Append("<td>");
                 Chip(html, model, unit.Band);
                 html.Append("</td>");
                 foreach (var node in model.MainNodes)
                 {
-                    Td(html, model.Ratio(unit.Nodes[node].Value), true);
+                    var value = unit.Nodes[node].Value;
+                    html.Append("<td class=\"num heat\" style=\"background:").Append(ChartColours.Sequential(value)).Append(ChartColours.DarkBackground(value) ? ";color:#fff" : string.Empty).Append("\">")
+                        .Append(HtmlText.Encode(double.IsFinite(value) ? model.Ratio(value) : "—")).Append("</td>");
                 }
 
                 if (model.HasPrevious)
@@ -368,7 +378,15 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         html.Append("<section aria-labelledby=\"self-vs-verified\">\n");
         Heading(html, model, "h2", "self-vs-verified", "self-vs-verified");
-        html.Append("<div class=\"table-box\"><table>\n<thead><tr>");
+        var differing = model.StagePairs.Where(p => !p.SelfAssessed.Value.Equals(p.Verified.Value)).ToList();
+        html.Append("<p>").Append(HtmlText.Encode(string.Format(CultureInfo.InvariantCulture, model.Label("pairs-differ"), differing.Count, model.StagePairs.Count))).Append("</p>\n");
+        if (differing.Count == 0)
+        {
+            html.Append("</section>\n");
+            return;
+        }
+
+        html.Append("<div class=\"table-box\"><table id=\"self-vs-verified-table\">\n<thead><tr>");
         Th(html, model.Label("unit"));
         Th(html, model.Label("measure"));
         Th(html, model.Label("self-assessed"), true);
@@ -376,7 +394,7 @@ public sealed class HtmlReportWriter : IReportWriter
         Th(html, model.Label("difference"), true);
         Th(html, model.Label("location"));
         html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var pair in model.StagePairs)
+        foreach (var pair in differing)
         {
             html.Append("<tr>");
             Td(html, model.Name(pair.Unit.Name));

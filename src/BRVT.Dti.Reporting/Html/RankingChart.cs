@@ -27,11 +27,23 @@ internal static class RankingChart
             Svg.Text(html, x, height - 8, ReportModel.Fixed(tick / 5.0, 1), "axis", "middle");
         }
 
-        foreach (var band in model.Bands.Where(b => b.From > 0 && b.From < 1))
+        // Band zones: a light tint of each band's colour behind the bars, its name centred above.
+        foreach (var band in model.Bands)
         {
-            var x = Left + (BarWidth * band.From);
-            Svg.Line(html, x, Top - 10, x, height - 24, "threshold");
-            Svg.Text(html, x + 3, Top - 14, band.Name + " ≥ " + ReportModel.Fixed(band.From, 2), "threshold-label");
+            var from = Left + (BarWidth * Math.Clamp(band.From, 0, 1));
+            var to = Left + (BarWidth * Math.Clamp(band.To, 0, 1));
+            if (to - from < 1)
+            {
+                continue;
+            }
+
+            html.Append("<rect class=\"zone\" x=\"").Append(HtmlText.N(from)).Append("\" y=\"").Append(HtmlText.N(Top - 8)).Append("\" width=\"").Append(HtmlText.N(to - from))
+                .Append("\" height=\"").Append(HtmlText.N(height - Top - 16)).Append("\" fill=\"").Append(band.Colour).Append("\" fill-opacity=\"0.07\"/>");
+            Svg.Text(html, (from + to) / 2, Top - 14, HtmlText.Shorten(band.Name, (int)((to - from) / 6.5)), "threshold-label", "middle");
+            if (band.From > 0)
+            {
+                Svg.Line(html, from, Top - 8, from, height - 24, "threshold");
+            }
         }
 
         for (var i = 0; i < group.Units.Count; i++)
