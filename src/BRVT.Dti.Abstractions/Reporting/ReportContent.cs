@@ -19,20 +19,20 @@ public sealed record ReportContent
     public required AssessmentResult Result { get; init; }
 
     /// <summary>The explanations of the units (from <c>ScoringPlan.Explain</c>), in any order; empty when not given.</summary>
-    public IReadOnlyList<UnitExplanation> Explanations { get; init => field = [.. value]; } = [];
+    public IReadOnlyList<UnitExplanation> Explanations { get; init => field = [.. value ?? throw new ArgumentNullException(nameof(value))]; } = [];
 
     /// <summary>The previous period's result of the same index, for year-over-year change; <see langword="null"/> when not given.</summary>
     public AssessmentResult? Previous { get; init; }
 
     /// <summary>Rank intervals of the units from a sensitivity analysis; empty when not given.</summary>
-    public IReadOnlyList<RankInterval> RankIntervals { get; init => field = [.. value]; } = [];
+    public IReadOnlyList<RankInterval> RankIntervals { get; init => field = [.. value ?? throw new ArgumentNullException(nameof(value))]; } = [];
 
     /// <summary>
     /// Observations whose <see cref="Provenance.Stage"/> is <c>self-assessed</c> or <c>verified</c>: where a unit has
     /// both for a measure, reports show the two values and their difference. Other observations are ignored. Empty
     /// when not given.
     /// </summary>
-    public IReadOnlyList<Observation> Observations { get; init => field = [.. value]; } = [];
+    public IReadOnlyList<Observation> Observations { get; init => field = [.. value ?? throw new ArgumentNullException(nameof(value))]; } = [];
 
     /// <summary>
     /// The language of labels and names: <c>vi</c> (the default; Vietnamese, with English glosses on headings) or

@@ -283,17 +283,21 @@ internal sealed class ReportModel
         }
 
         var pairs = new List<StagePair>();
-        var units = content.Result.Units.Select((u, i) => (u.Unit, i)).ToList();
+        var units = new Dictionary<string, (UnitInfo Unit, int Index)>(StringComparer.Ordinal);
+        for (var i = 0; i < content.Result.Units.Count; i++)
+        {
+            units.TryAdd(content.Result.Units[i].Unit.Id, (content.Result.Units[i].Unit, i));
+        }
+
         foreach (var ((unitId, measureId), self) in selfAssessed
-            .OrderBy(kv => IndexOfUnit(content.Result, kv.Key.Unit))
+            .OrderBy(kv => units.TryGetValue(kv.Key.Unit, out var unit) ? unit.Index : int.MaxValue)
             .ThenBy(kv => kv.Key.Unit, StringComparer.Ordinal)
             .ThenBy(kv => measureOrder.GetValueOrDefault(kv.Key.Measure, int.MaxValue))
             .ThenBy(kv => kv.Key.Measure, StringComparer.Ordinal))
         {
-            var unit = units.FirstOrDefault(u => string.Equals(u.Unit.Id, unitId, StringComparison.Ordinal)).Unit;
-            if (unit is not null && verified.TryGetValue((unitId, measureId), out var check))
+            if (units.TryGetValue(unitId, out var unit) && verified.TryGetValue((unitId, measureId), out var check))
             {
-                pairs.Add(new StagePair(unit, measureId, measureNames.GetValueOrDefault(measureId, measureId), self, check));
+                pairs.Add(new StagePair(unit.Unit, measureId, measureNames.GetValueOrDefault(measureId, measureId), self, check));
             }
         }
 
