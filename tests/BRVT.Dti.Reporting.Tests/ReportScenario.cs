@@ -1,4 +1,5 @@
 using System.Globalization;
+using BRVT.Dti.Analysis;
 using BRVT.Dti.Data;
 using BRVT.Dti.Definitions;
 using BRVT.Dti.Results;
@@ -8,7 +9,7 @@ namespace BRVT.Dti.Reporting.Tests;
 /// <summary>
 /// Realistic report content made by the real engine: the shipped brvt-agencies index, fifteen provincial agencies in
 /// two groups (one ranked, one not), verified and self-assessed observations for 2023, the 2022 result, explanations
-/// of every unit and rank intervals from re-assessing perturbed data. Nothing is hand-faked.
+/// of every unit and rank intervals from the Monte Carlo uncertainty analysis. Nothing is hand-faked.
 /// </summary>
 internal static class ReportScenario
 {
@@ -66,7 +67,7 @@ internal static class ReportScenario
             Result = result,
             Previous = previous,
             Explanations = [.. units.Select(u => plan.Explain(data, result, u.Id))],
-            RankIntervals = Intervals(plan, units, verified, result),
+            RankIntervals = Intervals(plan, result),
             Observations = [.. verified, .. selfAssessed],
         };
     }
@@ -92,31 +93,13 @@ internal static class ReportScenario
     }
 
     /// <summary>
-    /// Rank intervals as a sensitivity analysis would estimate them: the verified data re-assessed 40 times with every
-    /// value perturbed by up to ±12 %, then the 5th percentile, median and 95th percentile of each unit's rank.
+    /// Rank intervals from the analysis library: the Monte Carlo uncertainty analysis of each ranked group (weights
+    /// perturbed, indicators left out), mapped to the neutral <see cref="RankInterval"/> as the host does it.
     /// </summary>
-    private static List<RankInterval> Intervals(ScoringPlan plan, List<UnitInfo> units, List<Observation> observations, AssessmentResult nominal)
-    {
-        var random = new Random(2023);
-        var ranks = units.ToDictionary(u => u.Id, _ => new List<int>(), StringComparer.Ordinal);
-        for (var replication = 0; replication < 40; replication++)
-        {
-            var perturbed = observations.Select(o => o with { Value = o.Value * (0.88 + (0.24 * random.NextDouble())) });
-            foreach (var unit in plan.Assess(units, perturbed, "2023").Units)
-            {
-                if (unit.Rank is { } rank)
-                {
-                    ranks[unit.Unit.Id].Add(rank);
-                }
-            }
-        }
-
-        return [.. nominal.Units.Where(u => u.Rank is not null).Select(u =>
-        {
-            var sorted = ranks[u.Unit.Id].Order().ToArray();
-            return new RankInterval(u.Unit.Id, sorted[(int)(0.05 * (sorted.Length - 1))], sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(0.95 * (sorted.Length - 1))]);
-        })];
-    }
+    private static List<RankInterval> Intervals(ScoringPlan plan, AssessmentResult result) =>
+        [.. AssessmentComposite.ForEachRankedGroup(plan, result)
+            .SelectMany(composite => composite.RunUncertainty(new UncertaintyOptions { Replications = 400, Seed = 1, ExcludeIndicators = true }).Units)
+            .Select(band => new RankInterval(band.Unit, band.Percentile5, band.MedianRank, band.Percentile95))];
 
     /// <summary>
     /// Observations for every measure the definition's rules read, better as <paramref name="quality"/> grows, with a

@@ -58,8 +58,8 @@ svg.chart .mean{fill:none;stroke:#8a94a3;stroke-width:1.2;stroke-dasharray:3 3}
 svg.chart .profile{fill:rgba(47,109,181,.28);stroke:#2f6db5;stroke-width:1.8}
 svg.chart .vertex{fill:#2f6db5}
 svg.chart .range{stroke:#4a6fa5;stroke-width:3;stroke-linecap:round}
-svg.chart .median{fill:#fff;stroke:#12355b;stroke-width:2}
-svg.chart .published{fill:#d08c00}
+svg.chart .median{fill:#fff;stroke:#12355b;stroke-width:1.8}
+svg.chart .published{fill:#e3a21a;stroke:#9a6a00;stroke-width:.8}
 .legend{display:flex;flex-wrap:wrap;gap:14px;margin:4px 0 6px;padding:0;list-style:none;font-size:13px;color:var(--muted)}
 .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .profiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;margin:8px 0 18px}

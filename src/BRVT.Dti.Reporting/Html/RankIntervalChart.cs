@@ -43,7 +43,6 @@ internal static class RankIntervalChart
                 .Append(HtmlText.Encode($"{name}: {model.Label("interval")} {Rank(interval!.Low)}–{Rank(interval.High)}, {model.Label("median")} {Rank(interval.Median)}, {model.Label("rank")} {ReportModel.Integer(unit.Rank)}"))
                 .Append("</title>");
             Svg.Line(html, X(interval.Low), y, X(interval.High), y, "range");
-            html.Append("<circle class=\"median\" cx=\"").Append(HtmlText.N(X(interval.Median))).Append("\" cy=\"").Append(HtmlText.N(y)).Append("\" r=\"4.5\"/>");
             if (unit.Rank is { } published)
             {
                 var x = X(published);
@@ -52,6 +51,8 @@ internal static class RankIntervalChart
                     .Append(HtmlText.N(x - 6)).Append(',').Append(HtmlText.N(y)).Append("\"/>");
             }
 
+            // The median last, so that it shows inside the diamond when both fall on one rank.
+            html.Append("<circle class=\"median\" cx=\"").Append(HtmlText.N(X(interval.Median))).Append("\" cy=\"").Append(HtmlText.N(y)).Append("\" r=\"4.5\"/>");
             html.Append("</g>");
         }
 
