@@ -13,14 +13,14 @@ public sealed class RankCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("TP. Đà Nẵng", output, StringComparison.Ordinal);
         Assert.Contains("0.8002", output, StringComparison.Ordinal);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "out", "results-dti-2022.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "out", "dti-2022", "results.json")));
         var units = json.RootElement.GetProperty("units");
         Assert.Equal(5, units.GetArrayLength());
         Assert.Equal(1, units.EnumerateArray().Single(u => u.GetProperty("id").GetString() == "da-nang").GetProperty("rank").GetInt32());
-        var csv = File.ReadAllLines(Path.Combine(workspace, "out", "ranking-dti-2022.csv"));
+        var csv = File.ReadAllLines(Path.Combine(workspace, "out", "dti-2022", "ranking.csv"));
         Assert.Equal(6, csv.Length);
         Assert.StartsWith("\uFEFFunit,name,group,rank", csv[0], StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(Path.Combine(workspace, "out"), "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(workspace, "out"), "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SampleCommandsTests
         // The merged total is the plain mean of the members' totals (every step is linear).
         var rank = await DtiProcess.RunAsync(directory, "rank", "--quiet");
         Assert.Equal(0, rank.ExitCode);
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "dti-out", "results-cap-huyen.json")));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "dti-out", "cap-huyen", "results.json")));
         var values = json.RootElement.GetProperty("units").EnumerateArray()
             .Where(u => u.GetProperty("id").GetString() is "h-long-dien" or "h-dat-do")
             .Select(u => u.GetProperty("total").GetProperty("value").GetDouble())
@@ -78,7 +78,7 @@ public sealed class SampleCommandsTests
         Assert.True(File.Exists(Path.Combine(parent, "ws", "indicators", "brvt-communes", "index.json")));
         var rank = await DtiProcess.RunAsync(parent, "rank", "-w", "ws", "-o", "out", "--quiet");
         Assert.True(rank.ExitCode == 0, rank.Error);
-        Assert.True(File.Exists(Path.Combine(parent, "out", "results-cap-xa.json")));
+        Assert.True(File.Exists(Path.Combine(parent, "out", "cap-xa", "results.json")));
     }
 
     [Fact]

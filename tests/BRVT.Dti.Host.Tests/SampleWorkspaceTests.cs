@@ -18,11 +18,11 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
     [InlineData("cap-xa", 82)]
     public void Rank_NoArguments_WritesEveryUnitOfEachIndex(string index, int units)
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, $"results-{index}.json")));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, index, "results.json")));
         var list = json.RootElement.GetProperty("units").EnumerateArray().ToList();
         Assert.Equal(units, list.Count);
         Assert.All(list, u => Assert.True(u.GetProperty("total").GetProperty("value").GetDouble() is >= 0 and <= 1));
-        var csv = File.ReadAllLines(Path.Combine(run.Reports, $"ranking-{index}.csv"));
+        var csv = File.ReadAllLines(Path.Combine(run.Reports, index, "ranking.csv"));
         Assert.Equal(units + 1, csv.Length);
     }
 
@@ -37,7 +37,7 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
     [Fact]
     public void Rank_IdenticalCommunes_ShareTheirRankAndTheNextRankIsSkipped()
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "results-cap-xa.json")));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "cap-xa", "results.json")));
         var units = json.RootElement.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!);
         var twin = units["xm-hoa-hiep"];
         var original = units["xm-hoa-hoi"];
@@ -53,7 +53,7 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
         var bands = new[] { "so-ban-nganh", "cap-huyen", "cap-xa" }
             .SelectMany(index =>
             {
-                using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, $"results-{index}.json")));
+                using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, index, "results.json")));
                 return json.RootElement.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("band").GetString()).ToList();
             })
             .Distinct()
@@ -64,7 +64,7 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
     [Fact]
     public void Rank_UnrankedGroup_IsAssessedButHasNoRank()
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "results-so-ban-nganh.json")));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "so-ban-nganh", "results.json")));
         var inspectorate = json.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "thanh-tra");
         Assert.False(inspectorate.TryGetProperty("rank", out var rank) && rank.ValueKind == JsonValueKind.Number);
         Assert.True(inspectorate.GetProperty("total").GetProperty("value").GetDouble() > 0);
@@ -81,7 +81,7 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
     [Fact]
     public void Rank_MissingWorkbookRows_AreFlaggedAsDataIssues()
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "results-cap-xa.json")));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "cap-xa", "results.json")));
         var issues = json.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetRawText()).ToList();
         Assert.Contains(issues, i => i.Contains("cd-suoi-rao", StringComparison.Ordinal) && i.Contains("public_wifi", StringComparison.Ordinal));
     }
@@ -90,5 +90,32 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
     public void Rank_Sample_LeavesNoTemporaryFiles()
     {
         Assert.Empty(Directory.GetFiles(run.Reports, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("so-ban-nganh")]
+    [InlineData("cap-huyen")]
+    [InlineData("cap-xa")]
+    public void Rank_NoArguments_WritesEveryReportFormatOfEachIndex(string index)
+    {
+        foreach (var file in new[] { "results.json", "ranking.csv", "report.xlsx", "report.md", "report.html" })
+        {
+            Assert.True(new FileInfo(Path.Combine(run.Reports, index, file)).Length > 100, $"{index}/{file}");
+        }
+    }
+
+    [Fact]
+    public async Task Rank_CommunesHtmlReport_OpensInChromiumWithEveryCommuneAndNoScriptError()
+    {
+        var dom = await BRVT.Dti.Reporting.Tests.Html.Chromium.DumpDomAsync(Path.Combine(run.Reports, "cap-xa", "report.html"));
+        Assert.Matches("<body[^>]*data-ready=\"1\"", dom);
+        Assert.DoesNotMatch("<(html|body)[^>]*data-errors=", dom);
+        var communes = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-workspace", "units.csv"))
+            .Select(l => l.Split(','))
+            .Where(f => f[3] == "commune")
+            .ToList();
+        Assert.Equal(82, communes.Count);
+        Assert.All(communes, f => Assert.Contains(f[1], dom, StringComparison.Ordinal));
+        Assert.Contains("<svg", dom, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ internal static class RankCommand
 
         DataSummary.Print(session.Workspace, current);
         var files = await progress.RunAsync("Ghi báo cáo / writing the reports",
-            () => ReportFiles.WriteAsync(session.Workspace, current, previous, outputDirectory, cancellationToken)).ConfigureAwait(false);
+            () => ReportFiles.WriteAsync(session.Workspace, session.Reports, current, previous, outputDirectory, cancellationToken)).ConfigureAwait(false);
         Summary(current, files);
         return ExitCodes.Ok;
     }

@@ -14,7 +14,8 @@ internal static class HostServices
         var services = new ServiceCollection();
         services.AddDti()
             .AddExcelSources()
-            .AddHttpSources();
+            .AddHttpSources()
+            .AddDtiReports();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

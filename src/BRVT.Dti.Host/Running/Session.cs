@@ -1,6 +1,7 @@
 using BRVT.Dti.Data;
 using BRVT.Dti.Host.Samples;
 using BRVT.Dti.Host.Workspaces;
+using BRVT.Dti.Reporting;
 using BRVT.Dti.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,8 @@ internal sealed class Session : IDisposable
     public DtiEngine Engine => services.GetRequiredService<DtiEngine>();
 
     public DataSourceCatalog Catalog => services.GetRequiredService<DataSourceCatalog>();
+
+    public ReportPublisher Reports => services.GetRequiredService<ReportPublisher>();
 
     public static async Task<Session> OpenAsync(string directory, IProgressReporter progress, CancellationToken cancellationToken)
     {
