@@ -113,9 +113,9 @@ public sealed partial class DtiEngine
             return Failed(file, "The file is not valid UTF-8. Save it as UTF-8 (with or without BOM).");
         }
 
-        var locations = JsonLocationMap.Build(utf8Json);
+        var locations = JsonLocationMap.Create(utf8Json);
         var sink = new ProblemSink(file, locations);
-        sink.AddRange(SchemaValidator.Shared.Validate(text, file));
+        sink.AddRange(SchemaValidator.Default.Validate(text, file));
         if (sink.HasErrors)
         {
             return Finish(sink, null, null, file);
@@ -124,7 +124,13 @@ public sealed partial class DtiEngine
         IndexDefinition definition;
         try
         {
-            var options = new JsonSerializerOptions(DefinitionJson.Options) { MaxDepth = limits.MaxJsonDepth };
+            // Read as the schema layer does: comments and trailing commas were reported there as warnings.
+            var options = new JsonSerializerOptions(DefinitionJson.Options)
+            {
+                MaxDepth = limits.MaxJsonDepth,
+                ReadCommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            };
             definition = JsonSerializer.Deserialize<IndexDefinition>(text, options)
                 ?? throw new JsonException("The document is null, not an index definition.");
         }
@@ -152,18 +158,15 @@ public sealed partial class DtiEngine
 
         // A definition built in code must also satisfy the schema: check its canonical JSON.
         var json = DefinitionJson.Serialize(definition);
-        sink.AddRange(SchemaValidator.Shared.Validate(json, file).Select(p => p with { Line = 0, Column = 0 }));
+        sink.AddRange(SchemaValidator.Default.Validate(json, file).Select(p => p with { Line = 0, Column = 0 }));
         return sink.HasErrors ? Finish(sink, definition, null, file) : Compile(definition, sink, file);
     }
 
     private DefinitionLoadResult Compile(IndexDefinition definition, ProblemSink sink, string file)
     {
+        // The compiler runs even after semantic errors, so that every rule's own problems are reported at once too;
+        // it is robust to an invalid structure and returns no plan when any error was reported.
         new SemanticValidator(rules, limits.Formula, limits).Validate(definition, sink);
-        if (sink.HasErrors)
-        {
-            return Finish(sink, definition, null, file);
-        }
-
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DefinitionJson.Serialize(definition))));
         var plan = new DefinitionCompiler(rules, limits.Formula).Compile(definition, hash, sink);
         return Finish(sink, definition, plan, file);

@@ -15,8 +15,8 @@ public sealed record DtiLimits
     /// <summary>The largest definition file, in bytes (default 4 MiB).</summary>
     public int MaxDefinitionBytes { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>The deepest JSON nesting of a definition (default 128).</summary>
-    public int MaxJsonDepth { get; init; } = 128;
+    /// <summary>The deepest JSON nesting of a definition (default 64, as the schema layer reads).</summary>
+    public int MaxJsonDepth { get; init; } = 64;
 
     /// <summary>The most nodes in one definition (default 10 000).</summary>
     public int MaxNodes { get; init; } = 10_000;

@@ -153,7 +153,10 @@ internal sealed class DefinitionCompiler(RuleRegistry rules, FormulaLimits formu
             return new PlanMeasure(measure, null, []);
         }
 
-        return new PlanMeasure(measure, formula, [.. formula.Variables.Select(v => measureIndex[v])]);
+        // An unknown variable was reported by the semantic validator; the measure then compiles without its formula.
+        return formula.Variables.All(measureIndex.ContainsKey)
+            ? new PlanMeasure(measure, formula, [.. formula.Variables.Select(v => measureIndex[v])])
+            : new PlanMeasure(measure, null, []);
     }
 
     /// <summary>Orders measures so that every computed measure comes after the measures its formula reads.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using BRVT.Dti.Definitions.Json;
 
 namespace BRVT.Dti.Definitions;
@@ -35,6 +36,18 @@ public static class DefinitionJson
             ?? throw new JsonException("The document is null, not an index definition.");
     }
 
+    /// <summary>Empty lists are written as absent: the schema requires a present list (children, nodes of a view) to have items.</summary>
+    private static void OmitEmptyLists(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType) && property.PropertyType != typeof(string))
+            {
+                property.ShouldSerialize = (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
@@ -46,6 +59,7 @@ public static class DefinitionJson
             NumberHandling = JsonNumberHandling.Strict,
             RespectRequiredConstructorParameters = true,
             MaxDepth = 256,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyLists } },
         };
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new LocalizedTextConverter());

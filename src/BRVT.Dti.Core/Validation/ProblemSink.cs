@@ -20,7 +20,7 @@ internal sealed class ProblemSink(string file, JsonLocationMap? locations)
 
     private void Add(ProblemSeverity severity, string pointer, string message)
     {
-        var (line, column) = locations?.Locate(pointer) ?? (0, 0);
-        problems.Add(new DefinitionProblem(severity, file, line, column, pointer, message));
+        var location = locations?.Locate(pointer);
+        problems.Add(new DefinitionProblem(severity, file, location?.Line ?? 0, location?.Column ?? 0, pointer, message));
     }
 }
