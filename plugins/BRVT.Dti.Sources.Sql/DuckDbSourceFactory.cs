@@ -3,6 +3,7 @@ using BRVT.Dti.Sources.Sql.Configuration;
 using BRVT.Dti.Sources.Sql.Dialects;
 using BRVT.Dti.Sources.Sql.Reading;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
 
 namespace BRVT.Dti.Sources.Sql;
 
@@ -13,10 +14,26 @@ namespace BRVT.Dti.Sources.Sql;
 /// <remarks>Stateless and thread-safe.</remarks>
 public sealed class DuckDbSourceFactory : IDataSourceFactory
 {
+    private readonly ILoggerFactory? loggerFactory;
+
+    /// <summary>Creates the factory without logging.</summary>
+    public DuckDbSourceFactory()
+    {
+    }
+
+    /// <summary>Creates the factory; sources log which of their measures they compute in the database and which row by row.</summary>
+    /// <param name="loggerFactory">Creates the sources' loggers.</param>
+    public DuckDbSourceFactory(ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        this.loggerFactory = loggerFactory;
+    }
+
     /// <inheritdoc />
     public string Type => "duckdb";
 
     /// <inheritdoc />
+    /// <exception cref="DataSourceConfigurationException">A setting is wrong or the path leaves the workspace; the message lists every problem with its JSON pointer.</exception>
     public IDataSource Create(DataSourceConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,6 +44,6 @@ public sealed class DuckDbSourceFactory : IDataSourceFactory
             AccessMode = DuckDBAccessMode.ReadOnly,
         }.ToString();
         var database = new SqlDatabase(DuckDbDialect.Instance, $"duckdb:{file.Display}", file.FullPath, file.Display, () => new DuckDBConnection(connectionString));
-        return new SqlDataSource(settings, database);
+        return new SqlDataSource(settings, database, loggerFactory);
     }
 }

@@ -8,6 +8,7 @@ namespace BRVT.Dti.Sources.Sql.Configuration;
 /// <param name="Period">The column of periods.</param>
 /// <param name="Value">The column of values.</param>
 /// <param name="Stage">The column of stages (<c>self-assessed</c>, <c>verified</c>…), or <see langword="null"/>.</param>
+/// <param name="Key">The column that identifies a row in locations, or <see langword="null"/> for the engine's row identifier.</param>
 /// <param name="Pointer">The JSON pointer of the table's settings.</param>
 internal sealed record ObservationTable(
     SqlIdentifier Table,
@@ -16,4 +17,5 @@ internal sealed record ObservationTable(
     SqlIdentifier Period,
     SqlIdentifier Value,
     SqlIdentifier? Stage,
+    SqlIdentifier? Key,
     string Pointer);

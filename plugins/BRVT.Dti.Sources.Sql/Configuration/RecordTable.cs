@@ -9,12 +9,16 @@ namespace BRVT.Dti.Sources.Sql.Configuration;
 /// <param name="Table">The table.</param>
 /// <param name="Unit">The column of unit ids.</param>
 /// <param name="Period">The column of periods.</param>
+/// <param name="Key">The column that identifies a record in locations, or <see langword="null"/> for the engine's row identifier.</param>
 /// <param name="Fields">The fields filters and aggregates may read: field name → column.</param>
+/// <param name="Pushdown">Whether the aggregation may run in the database (<see langword="false"/>: always row by row).</param>
 /// <param name="Pointer">The JSON pointer of the record set's settings.</param>
 internal sealed record RecordTable(
     string Name,
     SqlIdentifier Table,
     SqlIdentifier Unit,
     SqlIdentifier Period,
+    SqlIdentifier? Key,
     IReadOnlyDictionary<string, SqlIdentifier> Fields,
+    bool Pushdown,
     string Pointer);

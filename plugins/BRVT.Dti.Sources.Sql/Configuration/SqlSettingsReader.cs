@@ -14,8 +14,8 @@ internal sealed partial class SqlSettingsReader
     /// <summary>The default time one query may run, in seconds.</summary>
     public const int DefaultCommandTimeoutSeconds = 300;
 
-    private static readonly string[] ObservationRoles = ["unit", "measure", "period", "value", "stage"];
-    private static readonly string[] RecordRoles = ["unit", "period"];
+    private static readonly string[] ObservationRoles = ["unit", "measure", "period", "value", "stage", "key"];
+    private static readonly string[] RecordRoles = ["unit", "period", "key"];
 
     private readonly DataSourceConfiguration configuration;
     private readonly List<(string Pointer, string Message)> problems = [];
@@ -140,9 +140,10 @@ internal sealed partial class SqlSettingsReader
         var period = Column("period", true);
         var value = Column("value", true);
         var stage = Column("stage", false);
+        var key = Column("key", false);
         return table is null || unit is null || measure is null || period is null || value is null
             ? null
-            : new ObservationTable(table, unit, measure, period, value, stage, at);
+            : new ObservationTable(table, unit, measure, period, value, stage, key, at);
     }
 
     private Dictionary<string, RecordTable> ReadRecordTables(JsonElement root, string pointer)
@@ -186,11 +187,25 @@ internal sealed partial class SqlSettingsReader
 
     private RecordTable? ReadRecordTable(string name, JsonElement element, string at)
     {
-        CheckKeys(element, at, ["table", "columns", "fields", "description"]);
+        CheckKeys(element, at, ["table", "columns", "fields", "pushdown", "description"]);
         var table = Identifier(element, "table", at, allowSchema: true, required: true, fallback: null);
         var columns = Columns(element, at, RecordRoles);
         var unit = Identifier(columns ?? default, "unit", $"{at}/columns", allowSchema: false, required: false, fallback: "unit");
         var period = Identifier(columns ?? default, "period", $"{at}/columns", allowSchema: false, required: false, fallback: "period");
+        var key = Identifier(columns ?? default, "key", $"{at}/columns", allowSchema: false, required: false, fallback: null);
+        var pushdown = true;
+        if (element.TryGetProperty("pushdown", out var pushdownElement))
+        {
+            if (pushdownElement.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                pushdown = pushdownElement.GetBoolean();
+            }
+            else
+            {
+                Problem($"{at}/pushdown", "\"pushdown\" must be true (aggregate in the database, the default) or false (read the records row by row).");
+            }
+        }
+
         var fields = new Dictionary<string, SqlIdentifier>(StringComparer.Ordinal);
         var fieldsAt = $"{at}/fields";
         if (!element.TryGetProperty("fields", out var fieldsElement) || fieldsElement.ValueKind != JsonValueKind.Object)
@@ -215,7 +230,7 @@ internal sealed partial class SqlSettingsReader
             }
         }
 
-        return table is null || unit is null || period is null ? null : new RecordTable(name, table, unit, period, fields, at);
+        return table is null || unit is null || period is null ? null : new RecordTable(name, table, unit, period, key, fields, pushdown, at);
     }
 
     private JsonElement? Columns(JsonElement element, string at, string[] roles)

@@ -3,7 +3,7 @@ using System.Data.Common;
 
 namespace BRVT.Dti.Sources.Sql.Dialects;
 
-/// <summary>DuckDB: typed columns, <c>$name</c> parameters; <c>LEAST</c>/<c>GREATEST</c> ignore NULL, so the translator guards them.</summary>
+/// <summary>DuckDB: typed columns, <c>$name</c> parameters; <c>LEAST</c>/<c>GREATEST</c> ignore NULL, so the translator guards them; tables have a <c>rowid</c>.</summary>
 internal sealed class DuckDbDialect : SqlDialect
 {
     /// <summary>The one instance.</summary>
@@ -13,13 +13,19 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string Name => "duckdb";
 
     /// <inheritdoc />
+    public override bool ExtremesPropagateNull => false;
+
+    /// <inheritdoc />
+    public override string RowIdentifierName => "rowid";
+
+    /// <inheritdoc />
+    public override string RowIdentifierSql => "rowid";
+
+    /// <inheritdoc />
     protected override string DoubleType => "DOUBLE";
 
     /// <inheritdoc />
     protected override string TextType => "VARCHAR";
-
-    /// <inheritdoc />
-    public override bool ExtremesPropagateNull => false;
 
     /// <inheritdoc />
     public override string Parameter(string name) => "$" + name;
@@ -37,4 +43,11 @@ internal sealed class DuckDbDialect : SqlDialect
         parameter.Value = value;
         return parameter;
     }
+
+    /// <inheritdoc />
+    /// <remarks><c>FLOAT</c> and <c>DOUBLE</c> can hold NaN and the infinities; integers, decimals and booleans cannot.</remarks>
+    public override string? NotFiniteNumber(string column, Type? type) =>
+        type is not null && (IsInteger(type) || type == typeof(bool) || type == typeof(decimal))
+            ? null
+            : $"NOT isfinite({CastToDouble(column)})";
 }

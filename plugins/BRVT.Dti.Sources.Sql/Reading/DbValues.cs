@@ -26,6 +26,26 @@ internal static class DbValues
         type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(sbyte) || type == typeof(byte)
         || type == typeof(ulong) || type == typeof(uint) || type == typeof(ushort) || type == typeof(BigInteger) || type == typeof(Int128) || type == typeof(UInt128);
 
+    /// <summary>The database type of a value read back from a column, to send it again as a parameter.</summary>
+    /// <param name="value">The value; not NULL.</param>
+    /// <returns>Its type.</returns>
+    public static System.Data.DbType TypeOf(object value) => value switch
+    {
+        string => System.Data.DbType.String,
+        long => System.Data.DbType.Int64,
+        int => System.Data.DbType.Int32,
+        short => System.Data.DbType.Int16,
+        byte => System.Data.DbType.Byte,
+        double => System.Data.DbType.Double,
+        float => System.Data.DbType.Single,
+        decimal => System.Data.DbType.Decimal,
+        bool => System.Data.DbType.Boolean,
+        Guid => System.Data.DbType.Guid,
+        DateTime => System.Data.DbType.DateTime,
+        byte[] => System.Data.DbType.Binary,
+        _ => System.Data.DbType.Object,
+    };
+
     /// <summary>Reads a number: any numeric type, a boolean (1 or 0), or text that is a number in invariant notation.</summary>
     /// <param name="value">The value; not NULL.</param>
     /// <param name="number">The number; may be infinite or NaN when the database holds such a floating-point value.</param>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BRVT.Dti.Data;
 using BRVT.Dti.Sources.Sql.Configuration;
 
@@ -6,13 +5,14 @@ namespace BRVT.Dti.Sources.Sql.Reading;
 
 /// <summary>
 /// Reads a long-format observation table row by row: each row is accepted as one observation or rejected with its
-/// location (<c>sqlite:file.db table t row N</c>, rows numbered in the order of unit, measure, period and value) and
-/// a reason.
+/// location (<c>sqlite:data/x.db chi_tieu:rowid=17</c>, or the <c>key</c> column's value, or for a view the row's
+/// number in the order of unit, measure, period and value) and a reason that says how to fix it.
 /// </summary>
 /// <remarks>
-/// A NULL (or blank) value is a missing observation and is accepted as NaN; a value that is not a number is rejected.
-/// Rows of another period and rows of measures the definition does not use are listed as rejected but are not errors
-/// (strict mode does not stop at them); every other rejection is an error.
+/// A NULL (or blank) value is a missing observation and is accepted as NaN; a value that is not a finite number is
+/// rejected. Rows of another period and rows of measures the definition does not use are listed as rejected but are
+/// not errors (strict mode does not stop at them); every other rejection is an error. Rows are read in the order of
+/// the row identifier, so that of two rows for one unit, measure and period the one stored first is kept.
 /// </remarks>
 internal static class ObservationTableReader
 {
@@ -20,31 +20,37 @@ internal static class ObservationTableReader
     /// <param name="context">The read.</param>
     /// <param name="table">The table.</param>
     /// <param name="measures">The ids of the measures the definition uses.</param>
+    /// <param name="derived">The measures this source derives from its record sets: measure id → record set.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>A task that completes when the table is read.</returns>
     /// <exception cref="DataSourceException">The table cannot be read, or strict mode met a bad row.</exception>
-    public static Task ReadAsync(SqlReadContext context, ObservationTable table, IReadOnlySet<string> measures, CancellationToken cancellationToken)
+    public static async Task ReadAsync(SqlReadContext context, ObservationTable table, IReadOnlySet<string> measures, IReadOnlyDictionary<string, string> derived, CancellationToken cancellationToken)
     {
         var d = context.Database.Dialect;
+        var quoted = d.Quote(table.Table);
         var columns = new List<string> { d.Quote(table.Unit), d.Quote(table.Measure), d.Quote(table.Period), d.Quote(table.Value) };
         if (table.Stage is { } stage)
         {
             columns.Add(d.Quote(stage));
         }
 
-        var sql = $"SELECT {string.Join(", ", columns)} FROM {d.Quote(table.Table)} ORDER BY {string.Join(", ", columns.Take(4))}";
-        var prefix = $"{context.Database.Label} table {table.Table}";
-        var ledger = context.Ledger;
+        var what = $"observation table {table.Table}";
+        var (identity, _) = await context.ProbeAsync(quoted, table.Key, columns, what, cancellationToken).ConfigureAwait(false);
+        var selected = identity.Sql is null ? columns : [identity.Sql, .. columns];
+        var order = identity.Sql is null ? string.Join(", ", columns.Take(4)) : identity.Sql;
+        var sql = $"SELECT {string.Join(", ", selected)} FROM {quoted} ORDER BY {order}";
+        var prefix = $"{context.Database.Label} {table.Table}";
+        var offset = identity.Sql is null ? 0 : 1;
         long number = 0;
-        return context.QueryAsync(sql, null, $"table {table.Table}", (values, _) =>
+        await context.QueryAsync(sql, null, what, values =>
         {
-            var location = string.Create(CultureInfo.InvariantCulture, $"{prefix} row {++number}");
-            ledger.Read();
-            Row(context, table, measures, values, location);
-        }, cancellationToken);
+            var location = identity.Locate(prefix, identity.Sql is null ? null : values[0], ++number);
+            context.Ledger.Read();
+            Row(context, table, measures, derived, values.AsSpan(offset), location);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Row(SqlReadContext context, ObservationTable table, IReadOnlySet<string> measures, object[] values, string location)
+    private static void Row(SqlReadContext context, ObservationTable table, IReadOnlySet<string> measures, IReadOnlyDictionary<string, string> derived, Span<object> values, string location)
     {
         var ledger = context.Ledger;
         var unit = DbValues.IsNull(values[0]) ? string.Empty : DbValues.Text(values[0]);
@@ -66,6 +72,12 @@ internal static class ObservationTableReader
         if (!measures.Contains(measure))
         {
             ledger.Reject(location, $"measure '{measure}' is not a measure of the definition; the row is not used (if it should be, correct the id: ids are case-sensitive).", isError: false);
+            return;
+        }
+
+        if (derived.TryGetValue(measure, out var records))
+        {
+            ledger.Reject(location, $"measure '{measure}' is derived by this source from its record set '{records}', so this row would be a second value for unit '{unit}'; the derived value is kept. Delete the row, or remove the derivation.");
             return;
         }
 

@@ -39,6 +39,14 @@ internal sealed class ReadLedger
     /// <summary>Counts a row read.</summary>
     public void Read() => rowsRead++;
 
+    /// <summary>Counts rows read and accepted together (the records of a unit aggregated in the database).</summary>
+    /// <param name="rows">The number of rows.</param>
+    public void ReadAndAccept(long rows)
+    {
+        rowsRead += rows;
+        rowsAccepted += rows;
+    }
+
     /// <summary>Rejects a row read; in strict mode an error stops the read.</summary>
     /// <param name="location">Where the row is.</param>
     /// <param name="reason">Why it is rejected and how to fix it.</param>

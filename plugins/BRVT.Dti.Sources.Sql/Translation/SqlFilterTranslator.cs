@@ -74,7 +74,7 @@ internal sealed class SqlFilterTranslator : IFormulaFolder<SqlFragment>
     /// <inheritdoc />
     public SqlFragment Unary(FormulaUnaryOperator op, SqlFragment operand) => op switch
     {
-        FormulaUnaryOperator.Negate => Checked(new SqlFragment($"(-{operand.Sql})", operand.MayBeInteger, IsTruth: false, operand.Nullable)),
+        FormulaUnaryOperator.Negate => Checked(new SqlFragment($"(- {operand.Sql})", operand.MayBeInteger, IsTruth: false, operand.Nullable)),
         FormulaUnaryOperator.Not => Checked(new SqlFragment(dialect.PredicateToInteger($"{operand.Sql} = 0"), MayBeInteger: true, IsTruth: true, operand.Nullable)),
         _ => throw refuse($"the operator {op}"),
     };

@@ -8,7 +8,10 @@ namespace BRVT.Dti.Sources.Sql.Tests.Infrastructure;
 /// <summary>
 /// A throwaway PostgreSQL cluster for the tests of one collection: initdb into a temp folder, started with pg_ctl on
 /// 127.0.0.1 and a free port (trust authentication, a private socket folder, no fsync), stopped and removed on
-/// disposal. As root, the binaries run as the postgres user (initdb refuses root).
+/// disposal. As root, the binaries run as the postgres user (initdb refuses root). Where the server programs are
+/// missing, creating the fixture fails with a message saying how to install them, so every PostgreSQL test fails
+/// with it rather than passing or skipping silently. One role, <see cref="ReaderRole"/>, must log in with a password
+/// (SCRAM), for the tests of <c>passwordEnv</c>.
 /// </summary>
 public sealed class PostgresCluster : IDisposable
 {
@@ -18,10 +21,9 @@ public sealed class PostgresCluster : IDisposable
 
     public PostgresCluster()
     {
-        if (PostgresBinaries.Unavailable is not null)
+        if (PostgresBinaries.Unavailable is { } problem)
         {
-            root = data = string.Empty;
-            return;
+            throw new InvalidOperationException(problem);
         }
 
         var clock = Stopwatch.StartNew();
@@ -36,13 +38,24 @@ public sealed class PostgresCluster : IDisposable
 
         Run(Binary("initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"], asPostgres: true);
         InitDbTime = clock.Elapsed;
+
+        // The reader role logs in with a password; everyone else is trusted (the lines are read top down).
+        var hba = Path.Combine(data, "pg_hba.conf");
+        File.WriteAllText(hba, $"host all {ReaderRole} 127.0.0.1/32 scram-sha-256\n" + File.ReadAllText(hba));
         Port = FreePort();
         Run(Binary("pg_ctl"),
             ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
              $"-c listen_addresses=127.0.0.1 -p {Port} -k {sockets} -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"],
             asPostgres: true);
         StartupTime = clock.Elapsed;
+        Execute("postgres", $"CREATE ROLE {ReaderRole} LOGIN PASSWORD '{ReaderPassword}'");
     }
+
+    /// <summary>A role that must log in with <see cref="ReaderPassword"/>.</summary>
+    public const string ReaderRole = "dti_reader";
+
+    /// <summary>The password of <see cref="ReaderRole"/>.</summary>
+    public const string ReaderPassword = "s3cret-Mật-khẩu";
 
     /// <summary>The port the server listens on, on 127.0.0.1.</summary>
     public int Port { get; }
@@ -61,21 +74,22 @@ public sealed class PostgresCluster : IDisposable
     public string CreateDatabase()
     {
         var name = $"dti_test_{Interlocked.Increment(ref databases)}";
-        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        Execute("postgres", $"CREATE DATABASE {name}");
+        Execute(name, $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {ReaderRole}; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {ReaderRole}");
+        return name;
+    }
+
+    private void Execute(string database, string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString(database));
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE {name}";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
-        return name;
     }
 
     public void Dispose()
     {
-        if (data.Length == 0)
-        {
-            return;
-        }
-
         try
         {
             Run(Binary("pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asPostgres: true);

@@ -31,6 +31,9 @@ public sealed class TestDatabase : IDisposable
 
     public string Text => Engine == "duckdb" ? "VARCHAR" : "TEXT";
 
+    /// <summary>The connection string of the PostgreSQL database (empty for the embedded engines).</summary>
+    public string ConnectionString => connectionString ?? string.Empty;
+
     public string Integer => "INTEGER";
 
     public string Double => Engine switch { "sqlite" => "REAL", "duckdb" => "DOUBLE", _ => "double precision" };
@@ -121,13 +124,16 @@ public sealed class TestDatabase : IDisposable
     };
 
     /// <summary>Creates the source through its factory, as the catalog would.</summary>
-    public IDataSource CreateSource(string members, string name = "db")
+    public IDataSource CreateSource(string members, string name = "db", Microsoft.Extensions.Logging.ILoggerFactory? log = null)
     {
-        IDataSourceFactory factory = Engine switch
+        IDataSourceFactory factory = (Engine, log) switch
         {
-            "sqlite" => new SqliteSourceFactory(),
-            "duckdb" => new DuckDbSourceFactory(),
-            _ => new PostgresSourceFactory(),
+            ("sqlite", null) => new SqliteSourceFactory(),
+            ("sqlite", _) => new SqliteSourceFactory(log),
+            ("duckdb", null) => new DuckDbSourceFactory(),
+            ("duckdb", _) => new DuckDbSourceFactory(log),
+            (_, null) => new PostgresSourceFactory(),
+            _ => new PostgresSourceFactory(log),
         };
         using var document = JsonDocument.Parse(SourceJson(members, name));
         return factory.Create(new DataSourceConfiguration

@@ -83,7 +83,7 @@ public sealed class FilterSemanticsTests
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresFilterSemanticsTests(PostgresCluster cluster)
 {
-    [PostgresFact]
+    [Fact]
     public void Translate_RandomFormulas_PostgresAgreesWithTheFormulaLanguage()
     {
         using var database = TestDatabase.Postgres(cluster);
