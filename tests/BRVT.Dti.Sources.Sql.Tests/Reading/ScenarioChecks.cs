@@ -80,18 +80,18 @@ internal static class ScenarioChecks
     }
 
     /// <summary>Two accounts are the same: counts, and the rejections as a set of (location, reason).</summary>
-    public static void AssertSameAccount(SourceAccount expected, SourceAccount actual, Func<string, string>? location = null)
+    public static void AssertSameAccount(SourceAccount expected, SourceAccount actual, Func<string, string>? text = null)
     {
-        location ??= l => l;
+        text ??= l => l;
         Assert.Equal(expected.RowsRead, actual.RowsRead);
         Assert.Equal(expected.RowsAccepted, actual.RowsAccepted);
         Assert.Equal(
-            expected.Rejected.Select(r => $"{location(r.Location)} | {r.Reason}").Order(StringComparer.Ordinal),
-            actual.Rejected.Select(r => $"{location(r.Location)} | {r.Reason}").Order(StringComparer.Ordinal));
+            expected.Rejected.Select(r => text($"{r.Location} | {r.Reason}")).Order(StringComparer.Ordinal),
+            actual.Rejected.Select(r => text($"{r.Location} | {r.Reason}")).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>The location without the database's label (which names the engine and file).</summary>
-    public static string WithoutDatabase(string location) => location[(location.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+    /// <summary>A location or message without the database's label (which names the engine and the file or server).</summary>
+    public static string WithoutDatabase(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\b(sqlite|duckdb|postgres):\S+ ", string.Empty);
 
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
