@@ -22,6 +22,23 @@ public sealed class QueryTextTests
         Assert.Equal(engine == "sqlite" ? SqliteText : DuckDbText, sql);
     }
 
+    internal const string PostgresText =
+        "SELECT \"agency\""
+        + ", COUNT(*)"
+        + ", SUM(CASE WHEN CAST((CAST(\"online\" AS double precision) = @p1) AS INTEGER) = 1 THEN 1 ELSE 0 END)"
+        + ", COUNT(*)"
+        + ", SUM(CASE WHEN (CAST((CAST((CAST(\"days\" AS double precision) IS NULL) AS INTEGER) = 0) AS INTEGER) = 1) AND (CAST((CAST(\"on_time\" AS double precision) = @p2) AS INTEGER) = 1) THEN 1 ELSE 0 END)"
+        + ", SUM(CASE WHEN CAST((CAST((CAST(\"days\" AS double precision) IS NULL) AS INTEGER) = 0) AS INTEGER) = 1 THEN 1 ELSE 0 END)"
+        + ", SUM(CAST(\"days\" AS double precision))"
+        + ", COUNT(CAST(\"days\" AS double precision))"
+        + ", COUNT(*)"
+        + ", MAX(CASE WHEN CAST((CAST(\"online\" AS double precision) = @p3) AS INTEGER) = 1 THEN CAST(\"days\" AS double precision) END)"
+        + ", MIN(CAST(\"days\" AS double precision))"
+        + ", SUM(CASE WHEN (CAST((CAST(\"fee\" AS double precision) > @p4) AS INTEGER) * CAST(((CAST((CAST(\"online\" AS double precision) = @p5) AS INTEGER) + CAST((CAST(\"days\" AS double precision) <= @p6) AS INTEGER)) > 0) AS INTEGER)) = 1 THEN CAST(\"fee\" AS double precision) END)"
+        + ", SUM(CASE WHEN CAST(\"days\" AS double precision) IN (CAST('NaN' AS double precision), CAST('Infinity' AS double precision), CAST('-Infinity' AS double precision)) THEN 1 ELSE 0 END)"
+        + ", SUM(CASE WHEN CAST(\"fee\" AS double precision) IN (CAST('NaN' AS double precision), CAST('Infinity' AS double precision), CAST('-Infinity' AS double precision)) THEN 1 ELSE 0 END)"
+        + " FROM \"ho_so\" WHERE \"year\" = @p0 GROUP BY \"agency\"";
+
     private const string SqliteText =
         "SELECT \"agency\""
         + ", COUNT(*)"
@@ -57,4 +74,19 @@ public sealed class QueryTextTests
         + ", SUM(CASE WHEN NOT isfinite(CAST(\"days\" AS DOUBLE)) THEN 1 ELSE 0 END)"
         + ", SUM(CASE WHEN NOT isfinite(CAST(\"fee\" AS DOUBLE)) THEN 1 ELSE 0 END)"
         + " FROM \"ho_so\" WHERE \"year\" = $p0 GROUP BY \"agency\"";
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresQueryTextTests(PostgresCluster cluster)
+{
+    [Fact]
+    public async Task ReadAsync_ScenarioMeasures_OneParameterisedGroupByQuery()
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        DossierScenario.Create(database);
+        var log = new LogCapture();
+        await Requests.ReadAsync(database.CreateSource(DossierScenario.SourceMembers(), log: log), DossierScenario.Request());
+        var query = Assert.Single(log.Messages(2));
+        Assert.Equal(QueryTextTests.PostgresText, query[(query.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+    }
 }
