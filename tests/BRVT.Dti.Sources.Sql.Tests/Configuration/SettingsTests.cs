@@ -78,7 +78,8 @@ public sealed class SettingsTests
         var catalog = new DataSourceCatalog([new SqliteSourceFactory(), new PostgresSourceFactory(), new DuckDbSourceFactory()]);
         var json = $$"""{ "sources": [ {{database.SourceJson(DossierScenario.SourceMembers().Replace("\"fee\": \"fee\"", "\"fee\": \"fee; DELETE FROM ho_so\"", StringComparison.Ordinal))}} ] }""";
         var exception = Assert.Throws<DataSourceConfigurationException>(() => catalog.Parse(json, "sources.json", database.Workspace));
-        Assert.Contains("sources.json at /sources/0/records/dossiers/fields/fee: 'fee; DELETE FROM ho_so' is not an acceptable column name", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("/sources/0/records/dossiers/fields/fee", exception.Pointer);
+        Assert.Matches(@"sources\.json\(\d+,\d+\): error at /sources/0/records/dossiers/fields/fee: 'fee; DELETE FROM ho_so' is not an acceptable column name", exception.Message);
     }
 
     [Fact]
