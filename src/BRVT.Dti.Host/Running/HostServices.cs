@@ -15,6 +15,7 @@ internal static class HostServices
         services.AddDti()
             .AddExcelSources()
             .AddHttpSources()
+            .AddSqlSources()
             .AddDtiReports();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
