@@ -351,6 +351,10 @@ internal sealed class CsvTable : IAsyncDisposable
             {
                 reason = "the file ends inside a quoted value that starts on this line: the file is truncated (cut off while it was copied or exported) or a quote is not closed. Export or copy the file again";
             }
+            else if (error is CsvInvalidCharacterException { InvalidCharacter: '"' })
+            {
+                reason = "a quote opened on this line is never closed before the end of the file. Close the quote (and double any quote inside a value: \"\"); reading went on at the next line";
+            }
             else
             {
                 reason = $"the line cannot be parsed as CSV ({error.Message}) A value containing the delimiter, a quote or a line break must be quoted (\"…\") and a quote inside it doubled (\"\"); reading went on at the next line";
