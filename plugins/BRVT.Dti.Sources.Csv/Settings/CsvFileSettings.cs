@@ -69,7 +69,7 @@ internal sealed record CsvFileSettings
         }
 
         char? delimiter = null;
-        var delimiterText = reader.String("delimiter");
+        var delimiterText = reader.String("delimiter", allowWhiteSpace: true);
         if (delimiterText is not null)
         {
             switch (delimiterText)

@@ -30,7 +30,7 @@ internal sealed class SettingsReader
     public void Problem(string pointer, string message) => problems.Add((pointer, message));
 
     /// <summary>Reads an optional string property.</summary>
-    public string? String(string property, bool required = false, string? hint = null)
+    public string? String(string property, bool required = false, string? hint = null, bool allowWhiteSpace = false)
     {
         known.Add(property);
         if (!configuration.Settings.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -43,7 +43,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+        if (element.ValueKind != JsonValueKind.String || (allowWhiteSpace ? string.IsNullOrEmpty(element.GetString()) : string.IsNullOrWhiteSpace(element.GetString())))
         {
             Problem(Pointer(property), $"\"{property}\" must be a non-empty string{(hint is null ? "." : ": " + hint)}");
             return null;

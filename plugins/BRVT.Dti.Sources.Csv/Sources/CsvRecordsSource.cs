@@ -72,7 +72,7 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
         bool error;
         var inPeriod = layout.PeriodColumn >= 0 ? state.Period.MatchesPeriod(table.Field(layout.PeriodColumn), out reason, out error)
             : layout.DateColumn >= 0 ? state.Period.MatchesDate(table.Field(layout.DateColumn), settings.File.SourceName, out reason, out error)
-            : layout.FixedPeriodMatches(state.Period, out reason, out error);
+            : state.FixedPeriodMatches(out reason, out error);
         if (!inPeriod)
         {
             ledger.Reject(table.Line, reason!, error, table.RawText());
@@ -87,9 +87,10 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
         }
 
         var values = state.Values;
-        foreach (var (column, field) in layout.Required)
+        foreach (var column in layout.Required)
         {
-            if (!CsvValues.TryParse(table.Field(column), settings.File.DecimalComma, out values[field], out problem))
+            // The aggregator's fields are the file's columns, in the same positions.
+            if (!CsvValues.TryParse(table.Field(column), settings.File.DecimalComma, out values[column], out problem))
             {
                 ledger.Reject(table.Line, $"column {TextKey.Show(table.Columns[column])}: {problem}", error: true, table.RawText());
                 return;
@@ -126,7 +127,7 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
     }
 
     /// <summary>Where the columns are and what the aggregator reads.</summary>
-    private sealed record Layout(RecordAggregator Aggregator, int UnitColumn, int PeriodColumn, int DateColumn, int IdColumn, (int Column, int Field)[] Required, int FieldCount, string? FixedPeriod)
+    private sealed record Layout(RecordAggregator Aggregator, int UnitColumn, int PeriodColumn, int DateColumn, int IdColumn, int[] Required, int FieldCount, string? FixedPeriod)
     {
         public static Layout Create(CsvTable table, RecordsSettings settings, MeasureDefinition[] measures, int unitCount)
         {
@@ -155,7 +156,7 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
                     $"{file.DisplayPath}: {exception.Message} Columns found: {table.ColumnList()} (delimiter {table.DelimiterName}). Map a column to the field in \"fields\" ({{ \"column\": \"field\" }}).");
             }
 
-            var required = new List<(int, int)>();
+            var required = new List<int>();
             foreach (var field in aggregator.RequiredFields)
             {
                 var indices = Enumerable.Range(0, names.Length).Where(n => string.Equals(names[n], field, StringComparison.Ordinal)).ToArray();
@@ -165,24 +166,10 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
                         $"{file.DisplayPath}: the field '{field}' is given by several columns ({string.Join(", ", indices.Select(n => TextKey.Show(table.Columns[n])))}). Rename one of them, or map another column to it in \"fields\".");
                 }
 
-                // The aggregator reads values by field position; the file's column position is the same.
-                required.Add((indices[0], indices[0]));
+                required.Add(indices[0]);
             }
 
             return new Layout(aggregator, unitColumn, periodColumn, dateColumn, idColumn, [.. required], names.Length, file.FixedPeriod);
-        }
-
-        public bool FixedPeriodMatches(PeriodMatcher period, out string? reason, out bool error)
-        {
-            error = false;
-            if (FixedPeriod is null || string.Equals(FixedPeriod, period.Requested, StringComparison.OrdinalIgnoreCase))
-            {
-                reason = null;
-                return true;
-            }
-
-            reason = period.OtherPeriod($"'{FixedPeriod}' (the source's \"period\")");
-            return false;
         }
     }
 
@@ -204,6 +191,19 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
         public long[] LastLines { get; } = new long[unitCount];
 
         public Dictionary<string, long>? Ids { get; } = layout.IdColumn >= 0 ? new(StringComparer.Ordinal) : null;
+
+        /// <summary>Why every row is of another period, when the source's fixed period is not the one assessed.</summary>
+        private string? FixedPeriodReason { get; } =
+            layout.FixedPeriod is null || string.Equals(layout.FixedPeriod, period.Requested, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : period.OtherPeriod($"'{layout.FixedPeriod}' (the source's \"period\")");
+
+        public bool FixedPeriodMatches(out string? reason, out bool error)
+        {
+            error = false;
+            reason = FixedPeriodReason;
+            return reason is null;
+        }
 
         private static double[] CreateValues(int count)
         {

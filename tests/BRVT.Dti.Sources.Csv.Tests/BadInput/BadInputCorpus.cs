@@ -90,14 +90,15 @@ public static class BadInputCorpus
     /// <summary>A record longer than the reader allows: a quote opened on line 2 and never closed over megabytes.</summary>
     public static Case HugeUnclosedQuote()
     {
-        var text = new StringBuilder(Header).Append("747,2023,a,\"1\n");
-        const int Filler = 400_000;
+        var text = new StringBuilder("unit,period,measure,value,note\n").Append("747,2023,a,1,\"x\n");
+        const int Filler = 4_500;
+        var note = new string('x', 1_000);
         for (var i = 0; i < Filler; i++)
         {
-            text.Append("748,2023,b,2\n");
+            text.Append("748,2023,b,2,").Append(note).Append('\n');
         }
 
-        text.Append("750,2023,a,3\n");
+        text.Append("750,2023,a,3,ok\n");
         var rejected = new List<(string, string)> { ("2", "is longer than 4194304 characters: a quote opened here is probably never closed") };
         rejected.AddRange(Enumerable.Range(3, Filler).Select(line => (line.ToString(System.Globalization.CultureInfo.InvariantCulture), "measure 'b' is not read")));
         return new Case("huge unclosed quote", Encoding.UTF8.GetBytes(text.ToString()), Filler + 2, 1, [.. rejected], null);
