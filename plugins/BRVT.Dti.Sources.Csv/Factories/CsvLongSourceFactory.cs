@@ -6,7 +6,7 @@ namespace BRVT.Dti.Sources.Csv;
 
 /// <summary>
 /// Creates <c>csv-long</c> sources: CSV files with one row per unit, period, measure and value (columns named in
-/// <c>"columns"</c>: <c>unit</c>, <c>period</c>, <c>measure</c>, <c>value</c>, optionally <c>stage</c>).
+/// <c>"mapping"</c>: <c>unit</c>, <c>period</c>, <c>measure</c>, <c>value</c>, optionally <c>stage</c>).
 /// See the plugin's README for every setting.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>

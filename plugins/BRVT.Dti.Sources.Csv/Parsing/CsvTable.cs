@@ -113,7 +113,7 @@ internal sealed class CsvTable : IAsyncDisposable
         if (index < 0)
         {
             throw new DataSourceConfigurationException(file.ConfigurationFile, pointer,
-                $"{file.DisplayPath} has no column '{column}' (the {role} column). Columns found: {ColumnList()} (delimiter {DelimiterName}). Map \"{role}\" to one of them in \"columns\", or correct the file's header.");
+                $"{file.DisplayPath} has no column '{column}' (the {role} column). Columns found: {ColumnList()} (delimiter {DelimiterName}). Map \"{role}\" to one of them in \"mapping\", or correct the file's header.");
         }
 
         for (var j = index + 1; j < Columns.Count; j++)

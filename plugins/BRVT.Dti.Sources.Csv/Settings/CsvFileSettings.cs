@@ -45,7 +45,7 @@ internal sealed record CsvFileSettings
 
     /// <summary>The JSON pointer of a role's column setting.</summary>
     public string ColumnPointer(string role) =>
-        ExplicitColumns.Contains(role) ? $"{Pointer}/columns/{role}" : $"{Pointer}/columns";
+        ExplicitColumns.Contains(role) ? $"{Pointer}/mapping/{role}" : $"{Pointer}/mapping";
 
     /// <summary>
     /// Reads the shared settings. <paramref name="roles"/> are the column roles this source type knows, with their
@@ -136,7 +136,7 @@ internal sealed record CsvFileSettings
         var fixedPeriod = reader.String("period");
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
         var explicitColumns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (role, column) in reader.Map("columns", [.. roles.Keys]) ?? [])
+        foreach (var (role, column) in reader.Map("mapping", [.. roles.Keys]) ?? [])
         {
             columns[role] = TextKey.Normalize(column);
             explicitColumns.Add(role);
@@ -145,7 +145,7 @@ internal sealed record CsvFileSettings
         var periodMapped = explicitColumns.Contains("period") || explicitColumns.Contains("date");
         if (fixedPeriod is not null && periodMapped)
         {
-            reader.Problem(reader.Pointer("period"), "Give either \"period\" (every row is of that period) or a period/date column in \"columns\", not both.");
+            reader.Problem(reader.Pointer("period"), "Give either \"period\" (every row is of that period) or a period/date column in \"mapping\", not both.");
         }
 
         foreach (var (role, defaultColumn) in roles)
@@ -168,7 +168,7 @@ internal sealed record CsvFileSettings
         {
             if (seen.TryGetValue(column, out var other))
             {
-                reader.Problem(reader.Pointer("columns"), $"The column '{column}' is mapped to both \"{other}\" and \"{role}\". Map each role to its own column.");
+                reader.Problem(reader.Pointer("mapping"), $"The column '{column}' is mapped to both \"{other}\" and \"{role}\". Map each role to its own column.");
             }
             else
             {

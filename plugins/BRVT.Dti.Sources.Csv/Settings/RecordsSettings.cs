@@ -28,12 +28,12 @@ internal sealed record RecordsSettings(CsvFileSettings File, string RecordSet, I
         var dateFormats = reader.Strings("dateFormat");
         if (file.ExplicitColumns.Contains("period") && file.ExplicitColumns.Contains("date"))
         {
-            reader.Problem(reader.Pointer("columns"), "Map either a \"period\" column or a \"date\" column, not both.");
+            reader.Problem(reader.Pointer("mapping"), "Map either a \"period\" column or a \"date\" column, not both.");
         }
 
         if (dateFormats is not null && !file.Columns.ContainsKey("date"))
         {
-            reader.Problem(reader.Pointer("dateFormat"), "\"dateFormat\" applies to the date column: map one in \"columns\" (\"date\": \"…\") or remove \"dateFormat\".");
+            reader.Problem(reader.Pointer("dateFormat"), "\"dateFormat\" applies to the date column: map one in \"mapping\" (\"date\": \"…\") or remove \"dateFormat\".");
         }
 
         foreach (var group in fields.GroupBy(f => f.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -100,9 +100,9 @@ public sealed class BadInputTests : IDisposable
     {
         workspace.Write("bad.csv", "don_vi,nam,chi_so,gia_tri\n747,2023,a,1\n");
         var exception = await Assert.ThrowsAsync<DataSourceConfigurationException>(async () =>
-            await Source("""{ "name": "s", "type": "csv-long", "path": "bad.csv", "columns": { "unit": "don_vi", "period": "nam", "measure": "chi_so" } }""").ReadAsync(Requests.Request(["a"])));
+            await Source("""{ "name": "s", "type": "csv-long", "path": "bad.csv", "mapping": { "unit": "don_vi", "period": "nam", "measure": "chi_so" } }""").ReadAsync(Requests.Request(["a"])));
         Assert.Equal(workspace.ConfigurationFile, exception.File);
-        Assert.Equal("/sources/0/columns", exception.Pointer);
+        Assert.Equal("/sources/0/mapping", exception.Pointer);
         Assert.Contains("bad.csv has no column 'value' (the value column). Columns found: 'don_vi', 'nam', 'chi_so', 'gia_tri' (delimiter ',')", exception.Message, StringComparison.Ordinal);
     }
 

@@ -34,9 +34,9 @@ public sealed class AddCsvSourcesTests : IDisposable
               "sources": [
                 { "name": "tu-danh-gia", "type": "csv-long", "path": "data/tu-danh-gia.csv", "decimalComma": true, "stage": "self-assessed" },
                 { "name": "tham-dinh", "type": "csv-wide", "path": "data/tham-dinh.csv", "stage": "verified",
-                  "columns": { "unit": "Mã", "period": "Năm" }, "measures": { "Có cổng dữ liệu mở": "c2" } },
+                  "mapping": { "unit": "Mã", "period": "Năm" }, "measures": { "Có cổng dữ liệu mở": "c2" } },
                 { "name": "ho-so", "type": "csv-records", "path": "data/ho-so.csv", "records": "dossiers", "rejectsFile": "out/ho-so-rejects.csv",
-                  "columns": { "unit": "don_vi", "date": "ngay", "id": "ma_ho_so" } }
+                  "mapping": { "unit": "don_vi", "date": "ngay", "id": "ma_ho_so" } }
               ]
             }
             """);

@@ -25,12 +25,12 @@ public sealed class SettingsTests : IDisposable
     {
         var exception = Refused(new CsvLongSourceFactory(), """
             { "name": "s", "type": "csv-long", "path": "../outside.csv", "delimiter": "|", "decimalComa": true,
-              "columns": { "unit": "u", "measur": "m" }, "stage": "draft", "unitMatch": "code", "rejectsFile": "/etc/rejects.csv" }
+              "mapping": { "unit": "u", "measur": "m" }, "stage": "draft", "unitMatch": "code", "rejectsFile": "/etc/rejects.csv" }
             """);
         Assert.Contains("7 problems in source 's'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("at /sources/0/path: The path '../outside.csv' leads outside the workspace", exception.Message, StringComparison.Ordinal);
         Assert.Contains("at /sources/0/delimiter: Unknown delimiter '|'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("at /sources/0/columns/measur: Unknown key \"measur\" in \"columns\". Use some of: unit, period, measure, value, stage.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("at /sources/0/mapping/measur: Unknown key \"measur\" in \"mapping\". Use some of: unit, period, measure, value, stage.", exception.Message, StringComparison.Ordinal);
         Assert.Contains("at /sources/0/stage: Unknown stage 'draft'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("at /sources/0/unitMatch: Unknown unitMatch 'code'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("at /sources/0/rejectsFile: The path '/etc/rejects.csv' leads outside the workspace", exception.Message, StringComparison.Ordinal);
@@ -47,14 +47,14 @@ public sealed class SettingsTests : IDisposable
     [Fact]
     public void Create_FixedPeriodAndPeriodColumn_IsRefused()
     {
-        var exception = Refused(new CsvLongSourceFactory(), """{ "name": "s", "type": "csv-long", "path": "l.csv", "period": "2023", "columns": { "period": "nam" } }""");
+        var exception = Refused(new CsvLongSourceFactory(), """{ "name": "s", "type": "csv-long", "path": "l.csv", "period": "2023", "mapping": { "period": "nam" } }""");
         Assert.Equal("/sources/0/period", exception.Pointer);
     }
 
     [Fact]
     public void Create_OneColumnForTwoRoles_IsRefused()
     {
-        var exception = Refused(new CsvLongSourceFactory(), """{ "name": "s", "type": "csv-long", "path": "l.csv", "columns": { "unit": "x", "measure": "X" } }""");
+        var exception = Refused(new CsvLongSourceFactory(), """{ "name": "s", "type": "csv-long", "path": "l.csv", "mapping": { "unit": "x", "measure": "X" } }""");
         Assert.Contains("The column 'X' is mapped to both \"unit\" and \"measure\"", exception.Message, StringComparison.Ordinal);
     }
 
@@ -68,15 +68,15 @@ public sealed class SettingsTests : IDisposable
     [Fact]
     public void Create_RecordsWithPeriodAndDateColumns_IsRefused()
     {
-        var exception = Refused(new CsvRecordsSourceFactory(), """{ "name": "s", "type": "csv-records", "path": "r.csv", "columns": { "period": "p", "date": "d" } }""");
+        var exception = Refused(new CsvRecordsSourceFactory(), """{ "name": "s", "type": "csv-records", "path": "r.csv", "mapping": { "period": "p", "date": "d" } }""");
         Assert.Contains("Map either a \"period\" column or a \"date\" column, not both.", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Create_RecordsWithAStageColumn_SaysToUseTheSetting()
     {
-        var exception = Refused(new CsvRecordsSourceFactory(), """{ "name": "s", "type": "csv-records", "path": "r.csv", "columns": { "stage": "giai_doan" } }""");
-        Assert.Equal("/sources/0/columns/stage", exception.Pointer);
+        var exception = Refused(new CsvRecordsSourceFactory(), """{ "name": "s", "type": "csv-records", "path": "r.csv", "mapping": { "stage": "giai_doan" } }""");
+        Assert.Equal("/sources/0/mapping/stage", exception.Pointer);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("""{ "name": "s", "type": "csv-long", "path": "l.csv", "delimiter": "tab", "$comment": "tab-separated export" }""")]
     [InlineData("""{ "name": "s", "type": "csv-long", "path": "l.csv", "delimiter": "\t", "description": "a tab written as JSON escape" }""")]
     [InlineData("""{ "name": "s", "type": "csv-wide", "path": "w.csv", "measures": "all", "ignoreColumns": "ten" }""")]
-    [InlineData("""{ "name": "s", "type": "csv-records", "path": "r.csv", "records": "dossiers", "columns": { "date": "ngay", "id": "ma" }, "dateFormat": ["dd/MM/yyyy", "yyyy-MM-dd"], "fields": { "Trực tuyến": "online" } }""")]
+    [InlineData("""{ "name": "s", "type": "csv-records", "path": "r.csv", "records": "dossiers", "mapping": { "date": "ngay", "id": "ma" }, "dateFormat": ["dd/MM/yyyy", "yyyy-MM-dd"], "fields": { "Trực tuyến": "online" } }""")]
     public void Create_ValidSettings_CreatesASourceNamedAsConfigured(string json)
     {
         var configuration = workspace.Configuration(json);

@@ -31,7 +31,7 @@ public sealed class CsvLongSourceTests : IDisposable
     {
         workspace.Write("long.csv", "ma_don_vi;nam;chi_so;gia_tri\r\n747;2023;a;0,75\r\n748;2023;a;-1,5e2\r\n750;2023;a;\r\n", bom: true);
         var result = await Read(
-            """{ "name": "s", "type": "csv-long", "path": "long.csv", "decimalComma": true, "columns": { "unit": "ma_don_vi", "period": "nam", "measure": "chi_so", "value": "gia_tri" } }""",
+            """{ "name": "s", "type": "csv-long", "path": "long.csv", "decimalComma": true, "mapping": { "unit": "ma_don_vi", "period": "nam", "measure": "chi_so", "value": "gia_tri" } }""",
             Requests.Request(["a"]));
 
         Assert.Equal([0.75, -150.0, double.NaN], result.Observations.Select(o => o.Value));
@@ -54,7 +54,7 @@ public sealed class CsvLongSourceTests : IDisposable
         var decomposed = "  thành phố vũng tàu ".Normalize(System.Text.NormalizationForm.FormD);
         workspace.Write("long.csv", $"đơn vị,kỳ,chỉ số,giá trị\n{decomposed},2023,a,1\nThành phố Bà Rịa,2023,a,2\nHuyện Xuyên Mộc,2023,a,3\n");
         var result = await Read(
-            """{ "name": "s", "type": "csv-long", "path": "long.csv", "unitMatch": "name", "columns": { "unit": "Đơn vị", "period": "Kỳ", "measure": "Chỉ số", "value": "Giá trị" } }""",
+            """{ "name": "s", "type": "csv-long", "path": "long.csv", "unitMatch": "name", "mapping": { "unit": "Đơn vị", "period": "Kỳ", "measure": "Chỉ số", "value": "Giá trị" } }""",
             Requests.Request(["a"]));
 
         Assert.Equal([("747", 1.0), ("748", 2.0)], result.Observations.Select(o => (o.UnitId, o.Value)));
@@ -99,7 +99,7 @@ public sealed class CsvLongSourceTests : IDisposable
     {
         workspace.Write("long.csv", "unit,period,measure,value,stage\n747,2023,a,0.9,tự đánh giá\n747,2023,a,0.7,verified\n748,2023,a,0.5,\n747,2023,a,0.8,self-assessed\n748,2023,a,1,approved\n");
         var result = await Read(
-            """{ "name": "s", "type": "csv-long", "path": "long.csv", "columns": { "stage": "stage" }, "stage": "self-assessed" }""",
+            """{ "name": "s", "type": "csv-long", "path": "long.csv", "mapping": { "stage": "stage" }, "stage": "self-assessed" }""",
             Requests.Request(["a"]));
 
         Assert.Equal(

@@ -64,7 +64,7 @@ public sealed class CsvRecordsSourceTests : IDisposable
         var result = await Read(
             """
             { "name": "tthc", "type": "csv-records", "path": "ho-so.csv", "records": "dossiers", "dateFormat": "dd/MM/yyyy",
-              "columns": { "unit": "Đơn vị", "date": "Ngày tiếp nhận", "id": "Mã hồ sơ" },
+              "mapping": { "unit": "Đơn vị", "date": "Ngày tiếp nhận", "id": "Mã hồ sơ" },
               "fields": { "Trực tuyến": "online" } }
             """,
             Requests.Request([Requests.Derived("online_ratio", "ratio", filter: "online = 1")], period: "2023-Q2"));

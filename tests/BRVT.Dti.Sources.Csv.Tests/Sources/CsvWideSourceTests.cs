@@ -31,7 +31,7 @@ public sealed class CsvWideSourceTests : IDisposable
         var result = await Read(
             """
             { "name": "w", "type": "csv-wide", "path": "wide.csv", "decimalComma": true,
-              "columns": { "unit": "Mã ĐV", "period": "Năm" },
+              "mapping": { "unit": "Mã ĐV", "period": "Năm" },
               "measures": { "Tỷ lệ hồ sơ trực tuyến (%)": "online_pct", "Số TTHC": "procedures" } }
             """,
             Requests.Request(["online_pct", "procedures"]));
@@ -66,7 +66,7 @@ public sealed class CsvWideSourceTests : IDisposable
     {
         workspace.Write("data/wide.csv", "ma;nam;a\n747;2023;1\n");
         var exception = await Assert.ThrowsAsync<DataSourceConfigurationException>(async () =>
-            await Read("""{ "name": "w", "type": "csv-wide", "path": "data/wide.csv", "columns": { "unit": "ma", "period": "nam" }, "measures": { "b": "b" } }""", Requests.Request(["b"])));
+            await Read("""{ "name": "w", "type": "csv-wide", "path": "data/wide.csv", "mapping": { "unit": "ma", "period": "nam" }, "measures": { "b": "b" } }""", Requests.Request(["b"])));
         Assert.Equal("/sources/0/measures/b", exception.Pointer);
         Assert.Contains("data/wide.csv has no column 'b' (the measure 'b' column). Columns found: 'ma', 'nam', 'a' (delimiter ';')", exception.Message, StringComparison.Ordinal);
     }

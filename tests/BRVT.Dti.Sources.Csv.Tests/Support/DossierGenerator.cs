@@ -101,6 +101,6 @@ internal static class DossierGenerator
     /// <summary>The source settings that read a generated file.</summary>
     public static string Settings(string path) => $$"""
         { "name": "dossiers", "type": "csv-records", "path": "{{path}}",
-          "columns": { "unit": "ma_don_vi", "date": "ngay_nhan" } }
+          "mapping": { "unit": "ma_don_vi", "date": "ngay_nhan" } }
         """;
 }
