@@ -79,11 +79,17 @@ public sealed class SampleWorkspaceTests(SampleRun run) : IClassFixture<SampleRu
     }
 
     [Fact]
-    public void Rank_MissingWorkbookRows_AreFlaggedAsDataIssues()
+    public void Rank_MissingWorkbookRows_AreScoredZeroAndFlaggedOnTheirLeavesAndTotal()
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Reports, "cap-xa", "results.json")));
-        var issues = json.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetRawText()).ToList();
-        Assert.Contains(issues, i => i.Contains("cd-suoi-rao", StringComparison.Ordinal) && i.Contains("public_wifi", StringComparison.Ordinal));
+        var unit = json.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "cd-suoi-rao");
+        Assert.Equal("IncompleteData", unit.GetProperty("total").GetProperty("flags").GetString());
+        var flagged = unit.GetProperty("nodes").EnumerateArray()
+            .Where(n => n.TryGetProperty("flags", out var f) && f.GetString() == "ZeroedMissing")
+            .Select(n => n.GetProperty("id").GetString())
+            .ToList();
+        Assert.Equal(["2.3", "3.3"], flagged);
+        Assert.Contains("cd-suoi-rao", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,17 @@ internal static class DataSummary
             AnsiConsole.MarkupLine($"… and {issues.Count - Shown} more data issues: see the reports.");
         }
 
+        // Units scored with missing values (by the index's missing-data policy): name them and the leaves concerned.
+        foreach (var index in outcome.Indices)
+        {
+            var leaves = index.Result.Nodes.Select((n, i) => (n, i)).Where(x => x.n.IsLeaf).ToList();
+            foreach (var unit in index.Result.Units.Where(u => u.Total.Flags != Results.ScoreFlags.None))
+            {
+                var missing = leaves.Where(x => unit.Nodes[x.i].Flags != Results.ScoreFlags.None).Select(x => $"{x.n.Code} ({unit.Nodes[x.i].Flags})");
+                AnsiConsole.MarkupLine($"[yellow]missing data[/] [grey]{CommandRunner.Escape(index.Index.Id)}[/] {CommandRunner.Escape(unit.Unit.Id)} {CommandRunner.Escape(unit.Unit.Name.Vi)}: {CommandRunner.Escape(string.Join(", ", missing))}");
+            }
+        }
+
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Rows read: {accounts.Sum(a => a.RowsRead)}, rejected: {rejected.Count}; observations used: {outcome.Indices.Sum(i => i.Data.ObservationCount)}; data issues: {issues.Count}."));
     }

@@ -20,6 +20,15 @@ internal static class ReportFiles
     {
         var files = new List<string>();
         var formats = workspace.Settings.Reports.Count > 0 ? workspace.Settings.Reports : null;
+        var known = publisher.Writers.Select(w => w.Name).ToList();
+        foreach (var format in formats ?? [])
+        {
+            if (!known.Contains(format, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new WorkspaceException($"{WorkspaceLoader.SettingsFile} at /reports: unknown report format '{format}'. Known formats: {string.Join(", ", known)}.");
+            }
+        }
+
         foreach (var outcome in current.Indices)
         {
             var plan = outcome.Index.Plan;

@@ -13,6 +13,7 @@ internal static class HostServices
     {
         var services = new ServiceCollection();
         services.AddDti()
+            .AddCsvSources()
             .AddExcelSources()
             .AddHttpSources()
             .AddSqlSources()
