@@ -19,7 +19,8 @@ public sealed class RankCommandTests
         Assert.Equal(1, units.EnumerateArray().Single(u => u.GetProperty("id").GetString() == "da-nang").GetProperty("rank").GetInt32());
         var csv = File.ReadAllLines(Path.Combine(workspace, "out", "dti-2022", "ranking.csv"));
         Assert.Equal(6, csv.Length);
-        Assert.StartsWith("\uFEFFunit,name,group,rank", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("unit,name,group,rank", csv[0], StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(Path.Combine(workspace, "out", "dti-2022", "ranking.csv"))[..3]);
         Assert.Empty(Directory.GetFiles(Path.Combine(workspace, "out"), "*.tmp", SearchOption.AllDirectories));
     }
 
