@@ -6,9 +6,10 @@ using NJsonSchema;
 namespace BRVT.Dti.Validation;
 
 /// <summary>
-/// Checks the text of an index definition against the embedded JSON Schema
-/// (<c>indicators/schema/index-definition.schema.json</c>) and reports every problem with its file, line, column,
-/// JSON pointer and a message that says how to fix it.
+/// Checks the text of a JSON document against one of the embedded JSON Schemas: an index definition
+/// (<c>indicators/schema/index-definition.schema.json</c>, <see cref="Default"/>) or a workspace's <c>sources.json</c>
+/// (<c>indicators/schema/sources.schema.json</c>, <see cref="Sources"/>), and reports every problem with its file, line,
+/// column, JSON pointer and a message that says how to fix it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,17 +20,21 @@ namespace BRVT.Dti.Validation;
 /// <para>
 /// Only what the schema expresses is checked here (properties, types, required properties, enumerations, ranges,
 /// patterns, the parameters of built-in rules). Rule types added by plugins pass; unique ids, references, points that
-/// add up and formulas are checked by the semantic validation.
+/// add up and formulas are checked by the semantic validation. In <c>sources.json</c>, the common settings of a source
+/// are checked here, its type-specific settings by the factory of its type.
 /// </para>
 /// <para>
-/// The schema is loaded from the assembly once, lazily, and shared; the validator is thread-safe. Validation never
+/// Each schema is loaded from the assembly once, lazily, and shared; the validators are thread-safe. Validation never
 /// throws for any text; problems are sorted by line, then column.
 /// </para>
 /// </remarks>
 internal sealed class SchemaValidator
 {
-    /// <summary>The logical name of the embedded schema resource.</summary>
+    /// <summary>The logical name of the embedded schema resource of index definitions.</summary>
     public const string SchemaResourceName = "BRVT.Dti.index-definition.schema.json";
+
+    /// <summary>The logical name of the embedded schema resource of <c>sources.json</c>.</summary>
+    public const string SourcesSchemaResourceName = "BRVT.Dti.sources.schema.json";
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -38,22 +43,41 @@ internal sealed class SchemaValidator
         MaxDepth = JsonLocationMap.ReaderOptions.MaxDepth,
     };
 
-    private static readonly Lazy<Task<JsonSchema>> EmbeddedSchema = new(
-        () => Task.Run(LoadEmbeddedSchemaAsync),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<Task<JsonSchema>> embeddedSchema;
+    private readonly string resourceName;
+    private readonly string emptyMessage;
+    private readonly string reference;
 
-    /// <summary>The shared validator of the embedded schema.</summary>
-    public static SchemaValidator Default { get; } = new();
-
-    private SchemaValidator()
+    private SchemaValidator(string resourceName, string emptyMessage, string reference)
     {
+        this.resourceName = resourceName;
+        this.emptyMessage = emptyMessage;
+        this.reference = reference;
+        embeddedSchema = new(() => Task.Run(LoadEmbeddedSchemaAsync), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Gets the embedded schema, loading it on first use.</summary>
-    public static Task<JsonSchema> GetSchemaAsync() => EmbeddedSchema.Value;
+    /// <summary>The shared validator of index definitions.</summary>
+    public static SchemaValidator Default { get; } = new(
+        SchemaResourceName,
+        "The file is empty (or holds only comments). An index definition is a JSON object: "
+            + "{ \"id\": \"…\", \"version\": \"…\", \"title\": \"…\", \"scale\": { \"maxPoints\": 1000 }, \"nodes\": [ … ] }.",
+        "docs/definition-format.md");
 
-    /// <summary>Validates a definition, waiting for the schema to load on first use.</summary>
-    /// <param name="text">The definition's JSON text; <see langword="null"/> is read as empty.</param>
+    /// <summary>The shared validator of a workspace's <c>sources.json</c>.</summary>
+    public static SchemaValidator Sources { get; } = new(
+        SourcesSchemaResourceName,
+        "The file is empty (or holds only comments). A sources.json is a JSON object: "
+            + "{ \"sources\": [ { \"name\": \"…\", \"type\": \"csv\", \"path\": \"data/….csv\", … } ] }.",
+        "docs/plugins.md and the documentation of the source type");
+
+    /// <summary>Gets the embedded schema of index definitions, loading it on first use.</summary>
+    public static Task<JsonSchema> GetSchemaAsync() => Default.embeddedSchema.Value;
+
+    /// <summary>Gets this validator's embedded schema, loading it on first use.</summary>
+    public Task<JsonSchema> GetOwnSchemaAsync() => embeddedSchema.Value;
+
+    /// <summary>Validates a document, waiting for the schema to load on first use.</summary>
+    /// <param name="text">The document's JSON text; <see langword="null"/> is read as empty.</param>
     /// <param name="file">The file name to report problems in.</param>
     /// <returns>The problems, sorted by line and column; empty when the text matches the schema.</returns>
     public IReadOnlyList<DefinitionProblem> Validate(string? text, string file)
@@ -66,12 +90,29 @@ internal sealed class SchemaValidator
         }
 
         // The schema is loaded on the thread pool (Task.Run) without I/O, so waiting for it cannot deadlock.
-        var schema = EmbeddedSchema.Value.GetAwaiter().GetResult();
+        var schema = embeddedSchema.Value.GetAwaiter().GetResult();
         return Check(schema, map, file);
     }
 
-    /// <summary>Validates a definition.</summary>
-    /// <param name="text">The definition's JSON text; <see langword="null"/> is read as empty.</param>
+    /// <summary>Validates a document already read into a location map, waiting for the schema to load on first use.</summary>
+    /// <param name="map">The document's location map (which also holds its text).</param>
+    /// <param name="file">The file name to report problems in.</param>
+    /// <returns>The problems, sorted by line and column; empty when the document matches the schema.</returns>
+    public IReadOnlyList<DefinitionProblem> Validate(JsonLocationMap map, string file)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(file);
+        if (map.SyntaxError is not null)
+        {
+            return [SyntaxProblem(map, file)];
+        }
+
+        var schema = embeddedSchema.Value.GetAwaiter().GetResult();
+        return Check(schema, map, file);
+    }
+
+    /// <summary>Validates a document.</summary>
+    /// <param name="text">The document's JSON text; <see langword="null"/> is read as empty.</param>
     /// <param name="file">The file name to report problems in.</param>
     /// <param name="cancellationToken">Cancels waiting for the schema to load.</param>
     /// <returns>The problems, sorted by line and column; empty when the text matches the schema.</returns>
@@ -84,21 +125,21 @@ internal sealed class SchemaValidator
             return [SyntaxProblem(map, file)];
         }
 
-        var schema = await EmbeddedSchema.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var schema = await embeddedSchema.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         return Check(schema, map, file);
     }
 
-    private static async Task<JsonSchema> LoadEmbeddedSchemaAsync()
+    private async Task<JsonSchema> LoadEmbeddedSchemaAsync()
     {
         var assembly = typeof(SchemaValidator).Assembly;
-        using var stream = assembly.GetManifestResourceStream(SchemaResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource '{SchemaResourceName}' is missing from {assembly.GetName().Name}.");
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The embedded resource '{resourceName}' is missing from {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         var json = await reader.ReadToEndAsync().ConfigureAwait(false);
         return await JsonSchema.FromJsonAsync(json).ConfigureAwait(false);
     }
 
-    private static List<DefinitionProblem> Check(JsonSchema schema, JsonLocationMap map, string file)
+    private List<DefinitionProblem> Check(JsonSchema schema, JsonLocationMap map, string file)
     {
         JToken root;
         try
@@ -121,7 +162,7 @@ internal sealed class SchemaValidator
             var first = errors.First();
             schemaProblems.Add(new SchemaProblem(
                 first.Token is null ? SchemaPathConverter.ToPointer(first.Path, root) : SchemaMessages.PointerOf(first.Token),
-                "The value does not match the schema. Check it against docs/definition-format.md."));
+                "The value does not match the schema. Check it against " + reference + "."));
         }
 
         foreach (var problem in schemaProblems)
@@ -159,7 +200,7 @@ internal sealed class SchemaValidator
         return Sort(problems);
     }
 
-    private static DefinitionProblem SyntaxProblem(JsonLocationMap map, string file)
+    private DefinitionProblem SyntaxProblem(JsonLocationMap map, string file)
     {
         var error = map.SyntaxError!;
         string message;
@@ -167,8 +208,7 @@ internal sealed class SchemaValidator
         if (error.Message == JsonLocationMap.NoValueMessage)
         {
             location = JsonLocation.Start;
-            message = "The file is empty (or holds only comments). An index definition is a JSON object: "
-                + "{ \"id\": \"…\", \"version\": \"…\", \"title\": \"…\", \"scale\": { \"maxPoints\": 1000 }, \"nodes\": [ … ] }.";
+            message = emptyMessage;
         }
         else if (error.IsAtEnd)
         {

@@ -1,4 +1,6 @@
+using BRVT.Dti.Data;
 using BRVT.Dti.Host.Workspaces;
+using BRVT.Dti.Reporting;
 using Spectre.Console;
 
 namespace BRVT.Dti.Host.Commands;
@@ -13,6 +15,21 @@ internal static class CommandRunner
             return await body(cancellationToken).ConfigureAwait(false);
         }
         catch (WorkspaceException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (DataSourceConfigurationException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (DataSourceException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (ReportWriterException exception) when (exception.InnerException is IOException or UnauthorizedAccessException or null)
         {
             Console.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.UserError;

@@ -104,6 +104,25 @@ public sealed class Formula
         ColumnEvaluator.Evaluate(program, columns, results);
     }
 
+    /// <summary>
+    /// Walks the formula's structure, innermost parts first, handing each number, variable, operation and call to
+    /// <paramref name="folder"/> with its operands already folded, and returns what the folder builds for the whole
+    /// formula. Lets outside code translate or analyse a formula (e.g. into SQL) without seeing how it is compiled.
+    /// </summary>
+    /// <typeparam name="T">What the folder builds for each part.</typeparam>
+    /// <param name="folder">The folder; see <see cref="IFormulaFolder{T}"/> for the shape in which parts arrive.</param>
+    /// <returns>The folder's result for the whole formula.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="folder"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Runs without recursion, in time and memory linear in the formula's size; any exception the folder throws
+    /// propagates unchanged. Thread-safe as far as the folder is.
+    /// </remarks>
+    public T Fold<T>(IFormulaFolder<T> folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return FormulaFolding.Fold(program, Variables, folder);
+    }
+
     /// <summary>Returns the formula's text.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace BRVT.Dti.Sources.Sql.Reading;
+
+/// <summary>
+/// How a row of a table is named in locations: by the column the settings give as <c>"key"</c>
+/// (<c>ho_so:ma_ho_so=HS-001</c>), else by the engine's row identifier (<c>ho_so:rowid=17</c>, <c>ho_so:ctid=(0,17)</c>),
+/// else, for a view, by its number in the query's order (<c>ho_so query row 17</c>).
+/// </summary>
+/// <param name="Sql">The SQL that selects the identifier, or <see langword="null"/> when rows are numbered.</param>
+/// <param name="Name">The identifier's name in locations (<c>rowid</c>, <c>ctid</c>, the key column).</param>
+internal sealed record RowIdentity(string? Sql, string Name)
+{
+    /// <summary>Rows numbered in the query's order.</summary>
+    public static RowIdentity Numbered { get; } = new(null, "query row");
+
+    /// <summary>The location of a row.</summary>
+    /// <param name="prefix">The database and table, e.g. <c>sqlite:data/x.db ho_so</c>.</param>
+    /// <param name="identifier">The row's identifier value (when <see cref="Sql"/> is set).</param>
+    /// <param name="number">The row's 1-based number in the query's order (otherwise).</param>
+    /// <returns>The location.</returns>
+    public string Locate(string prefix, object? identifier, long number) => Sql is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{prefix} query row {number}")
+        : $"{prefix}:{Name}={(DbValues.IsNull(identifier) ? "NULL" : DbValues.Text(identifier!))}";
+}

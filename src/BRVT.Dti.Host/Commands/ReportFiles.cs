@@ -1,0 +1,64 @@
+using System.Text;
+using BRVT.Dti.Analysis;
+using BRVT.Dti.Host.Running;
+using BRVT.Dti.Host.Workspaces;
+using BRVT.Dti.Reporting;
+
+namespace BRVT.Dti.Host.Commands;
+
+/// <summary>
+/// Writes the reports of a ranking run: for each index a folder with every report format of the workspace (JSON,
+/// CSV, Excel, Markdown, HTML: each file atomic, all or none), and beside them the list of every rejected row.
+/// </summary>
+internal static class ReportFiles
+{
+    /// <summary>Monte Carlo replications behind the rank intervals in the reports (seeded, so reports are reproducible).</summary>
+    public const int IntervalReplications = 1000;
+
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        Workspace workspace, ReportPublisher publisher, PeriodOutcome current, PeriodOutcome? previous, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        var formats = workspace.Settings.Reports.Count > 0 ? workspace.Settings.Reports : null;
+        var known = publisher.Writers.Select(w => w.Name).ToList();
+        foreach (var format in formats ?? [])
+        {
+            if (!known.Contains(format, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new WorkspaceException($"{WorkspaceLoader.SettingsFile} at /reports: unknown report format '{format}'. Known formats: {string.Join(", ", known)}.");
+            }
+        }
+
+        foreach (var outcome in current.Indices)
+        {
+            var plan = outcome.Index.Plan;
+            var units = outcome.Index.Units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            var content = new ReportContent
+            {
+                Definition = plan.Definition,
+                Result = outcome.Result,
+                Explanations = [.. outcome.Result.Units.Select(u => plan.Explain(outcome.Data, outcome.Result, u.Unit.Id))],
+                Previous = previous?.Find(outcome.Index.Id)?.Result,
+                RankIntervals = RankIntervals(outcome, cancellationToken),
+                Observations = [.. current.Stages.Where(p => units.Contains(p.UnitId)).SelectMany(p => new[] { p.SelfAssessed, p.Verified }).OfType<Data.Observation>()],
+            };
+            var published = await publisher.PublishAsync(content, Path.Combine(outputDirectory, outcome.Index.Id), formats, cancellationToken).ConfigureAwait(false);
+            files.AddRange(published.Select(p => p.Path));
+        }
+
+        var rejected = Path.Combine(outputDirectory, "rejected-rows.csv");
+        await WriteTextAsync(rejected, RejectedRowsCsv.Write(new[] { workspace.UnitsAccount }.Concat(current.Read.Accounts)), cancellationToken).ConfigureAwait(false);
+        files.Add(Path.GetFullPath(rejected));
+        return files;
+    }
+
+    public static Task WriteTextAsync(string path, string text, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, stream => stream.WriteAsync(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), cancellationToken).AsTask(), cancellationToken);
+
+    private static List<RankInterval> RankIntervals(IndexOutcome outcome, CancellationToken cancellationToken) =>
+        SensitivityRunner.Run(outcome, new UncertaintyOptions { Replications = IntervalReplications, Seed = 1 }, cancellationToken)
+            .Where(g => g.Result is not null)
+            .SelectMany(g => g.Result!.Units)
+            .Select(b => new RankInterval(b.Unit, b.Percentile5, b.MedianRank, b.Percentile95))
+            .ToList();
+}

@@ -1,0 +1,23 @@
+using BRVT.Dti;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BRVT.Dti.Host.Running;
+
+/// <summary>
+/// The services of the <c>dti</c> command: the engine, every bundled data-source type (CSV, Excel, SQL, HTTP) and the
+/// report writers, registered the way an application embedding the library would.
+/// </summary>
+internal static class HostServices
+{
+    public static ServiceProvider Create()
+    {
+        var services = new ServiceCollection();
+        services.AddDti()
+            .AddCsvSources()
+            .AddExcelSources()
+            .AddHttpSources()
+            .AddSqlSources()
+            .AddDtiReports();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
