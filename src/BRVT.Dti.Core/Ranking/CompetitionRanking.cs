@@ -70,7 +70,7 @@ public static class CompetitionRanking
         return ranks;
     }
 
-    private static bool Ties(double anchor, double value, int decimals, double? tolerance) =>
+    internal static bool Ties(double anchor, double value, int decimals, double? tolerance) =>
         tolerance is { } t
             ? anchor - value <= t || anchor == value
             : Math.Round(anchor, Math.Min(decimals, 15), MidpointRounding.AwayFromZero) == Math.Round(value, Math.Min(decimals, 15), MidpointRounding.AwayFromZero);

@@ -88,6 +88,28 @@ public sealed class CompositeKernelTests
     }
 
     [Fact]
+    public void Evaluate_SameBufferAgainOnOneThread_AllocatesNothing()
+    {
+        var random = new Random(3);
+        var nodes = Enumerable.Range(0, 30).Select(l => new CompositeNode($"i{l}", 1, $"p{l % 3}") { GoalpostLow = 0, GoalpostHigh = 10 })
+            .Concat(Enumerable.Range(0, 3).Select(p => CompositeNode.Aggregate($"p{p}", 2, "index")))
+            .Append(CompositeNode.Aggregate("index", 3, null))
+            .ToArray();
+        var columns = Enumerable.Range(0, 30).Select(_ => Enumerable.Range(0, 100).Select(_ => random.Next(8) == 0 ? double.NaN : random.Next(-20, 120) / 10.0).ToArray()).ToArray();
+        var sample = new CompositeSample(nodes, columns, Normalisation.Goalposts(100), 0);
+        var kernel = CompositeKernel.Create(sample.Pipeline());
+        var data = sample.ToMatrix();
+        var scores = kernel.CreateScores(100);
+        kernel.Evaluate(data, scores);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        kernel.Evaluate(data, scores);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void TryCreate_PipelineWithImputation_FalseWithTheReason()
     {
         var pipeline = new CompositePipelineBuilder(Matrices.Flat("a", "b")).Impute(ImputationOptions.Mean()).Build();
