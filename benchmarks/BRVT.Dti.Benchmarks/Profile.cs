@@ -29,12 +29,28 @@ internal static class Profile
             case "w1-province":
                 W1(100, repeat * 1000);
                 break;
+            case "engine-province":
+                EngineProvince(repeat * 1000);
+                break;
             default:
                 Console.WriteLine("workloads: w1, w1-province");
                 break;
         }
 
         Console.WriteLine($"load average: {LoadAverage()}");
+    }
+
+    private static void EngineProvince(int repeat)
+    {
+        var structure = W1Data.Structure();
+        var plan = W1Engine.Plan(structure);
+        var data = plan.Prepare(W1Engine.Units(100), W1Engine.Observations(structure, W1Data.Columns(100)), "2026");
+        var workspace = plan.CreateWorkspace(data);
+        Time("plan.Assess", repeat / 10, () => plan.Assess(data));
+        Time("plan.Evaluate, reused workspace", repeat, () => plan.Evaluate(data, workspace));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        plan.Evaluate(data, workspace);
+        Console.WriteLine($"plan.Evaluate allocated {GC.GetAllocatedBytesForCurrentThread() - before} bytes");
     }
 
     private static void W1(int units, int repeat)
