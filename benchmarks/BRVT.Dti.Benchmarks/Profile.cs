@@ -29,6 +29,13 @@ internal static class Profile
             case "w1-province":
                 W1(100, repeat * 1000);
                 break;
+            case "w3":
+                W3(repeat);
+                break;
+            case "w3-phases":
+                W3Phases(1000, repeat);
+                W3Phases(10_000, Math.Max(1, repeat / 3));
+                break;
             case "engine-province":
                 EngineProvince(repeat * 1000);
                 break;
@@ -38,6 +45,100 @@ internal static class Profile
         }
 
         Console.WriteLine($"load average: {LoadAverage()}");
+    }
+
+    private static void W3(int repeat)
+    {
+        var structure = W1Data.Structure();
+        var data = W1Data.Matrix(1000);
+        var pipeline = W1Data.Pipeline(structure);
+        Time("nominal pipeline.Run (1000 × 100)", repeat, () => pipeline.Run(data));
+        foreach (var replications in new[] { 1000, 10_000 })
+        {
+            foreach (var shares in new[] { false, true })
+            {
+                foreach (var threads in new int?[] { 1, null })
+                {
+                    Time($"UncertaintyAnalysis.Run, {replications} replications, {(shares ? "with" : "without")} variance shares, {(threads is null ? "all cores" : "1 thread")}", Math.Max(1, repeat / (replications / 1000)), () =>
+                        UncertaintyAnalysis.Run(pipeline, data, new UncertaintyOptions { Replications = replications, MaxDegreeOfParallelism = threads, VarianceShares = shares }));
+                }
+            }
+        }
+    }
+
+    /// <summary>The phases of UncertaintyAnalysis.Run, one by one, for weights ±25% (one scenario, one thread).</summary>
+    private static void W3Phases(int replications, int repeat)
+    {
+        var structure = W1Data.Structure();
+        var data = W1Data.Matrix(1000);
+        var pipeline = W1Data.Pipeline(structure);
+        var options = new UncertaintyOptions { Replications = replications };
+        var units = data.UnitCount;
+        var nodeCount = structure.Weights.Length;
+        var root = structure.AggregateCodes.Length - 1;
+        UncertaintyAnalysis.Plan plan = null!;
+        IndicatorMatrix normalised = null!;
+        LeafBlock leaves = null!;
+        var evaluator = new BatchedEvaluator(structure, AggregationKind.Arithmetic, 0, root);
+        const int Width = 128;
+        var scores = new double[evaluator.BlockLength(units, Width)];
+        var weights = new double[nodeCount * Width];
+        var columns = new double[units * Width];
+        var byReplication = new int[units * replications];
+        var ranking = new ReplicationRanking(units);
+        Time("nominal pipeline.Run", repeat, () => pipeline.Run(data));
+        Time("draws (Plan.Draw)", repeat, () => plan = UncertaintyAnalysis.Plan.Draw(structure, options, 1, 1, 1));
+        Time("scenario: pipeline.Prepare (normalise)", repeat, () => normalised = pipeline.Prepare(data, null, pipeline.Options.Normalisation, default).Normalised);
+        Time("LeafBlock", repeat, () => leaves = new LeafBlock(normalised, structure, AggregationKind.Arithmetic));
+        var excluded = new int[Width];
+        Array.Fill(excluded, -1);
+        Time($"batched evaluation, {replications} replications", repeat, () =>
+        {
+            for (var start = 0; start < replications; start += Width)
+            {
+                for (var n = 0; n < nodeCount; n++)
+                {
+                    for (var k = 0; k < Width; k++)
+                    {
+                        weights[(n * Width) + k] = structure.Weights[n] * plan.Multipliers[n][(start + k) % replications];
+                    }
+                }
+
+                evaluator.Evaluate(leaves, weights, excluded, Width, scores);
+            }
+        });
+        Time($"transpose + rank, {replications} replications", repeat, () =>
+        {
+            for (var start = 0; start < replications; start += Width)
+            {
+                ReplicationRanking.Transpose<double>(scores.AsSpan(root * units * Width, units * Width), units, Width, columns);
+                for (var k = 0; k < Width && start + k < replications; k++)
+                {
+                    ranking.Rank(columns.AsSpan(k * units, units), byReplication.AsSpan((start + k) * units, units));
+                }
+            }
+        });
+        var ranker = new BRVT.Dti.Ranking.DescendingRanker(units);
+        var oneColumn = columns.AsSpan(0, units).ToArray();
+        var oneRanks = new int[units];
+        Time($"  of which: ranking {replications} columns of {units} (DescendingRanker)", repeat, () =>
+        {
+            for (var r = 0; r < replications; r++)
+            {
+                ranker.Rank(oneColumn, oneRanks);
+            }
+        });
+        var flat = new int[byReplication.Length];
+        Time("transpose ranks + rank statistics", repeat, () =>
+        {
+            ReplicationRanking.Transpose<int>(byReplication, replications, units, flat);
+            for (var u = 0; u < units; u++)
+            {
+                RankStatistics.Summarise(flat.AsSpan(u * replications, replications), units);
+            }
+        });
+        var inputs = plan.Inputs(structure, options, 1, 1, 1);
+        Time($"variance shares ({inputs.Count} inputs)", repeat, () => VarianceShareEstimator.Estimate(byReplication, units, replications, inputs, new ParallelOptions { MaxDegreeOfParallelism = 1 }));
     }
 
     private static void EngineProvince(int repeat)

@@ -6,8 +6,9 @@ namespace BRVT.Dti.Ranking;
 /// its allocations. Owns its scratch buffers; reuse one instance per thread.
 /// </summary>
 /// <remarks>
-/// Small columns are sorted with <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[], int, int)"/>. Large ones are
-/// sorted in two bucket passes: first into about n / 256 buckets by <c>(max − v) · (B − 1) / (max − min)</c>, which
+/// Small columns are sorted with <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[], int, int)"/>. Larger ones, up to
+/// 65,536 values, are sorted into one bucket per value by <c>(max − v) · (n − 1) / (max − min)</c>, which is monotone in
+/// v, then each bucket by insertion. Large ones are sorted in two bucket passes: first into about n / 256 buckets by <c>(max − v) · (B − 1) / (max − min)</c>, which
 /// is monotone in v (every value of a bucket is above every value of the buckets after it), with few enough buckets
 /// that their counters and write positions stay in cache; then each bucket on its own, by the same rule over its own
 /// range, into about one sub-bucket per value, sorted by insertion. Linear time for the scores of a composite index,
@@ -15,9 +16,10 @@ namespace BRVT.Dti.Ranking;
 /// </remarks>
 internal sealed class DescendingRanker
 {
-    private const int SortThreshold = 4096;
+    private const int SortThreshold = 256;
     private const int ValuesPerBucket = 256;
     private const int InsertionLimit = 24;
+    private const int SingleLevelLimit = 1 << 16;
     private double[] keys = [];
     private int[] items = [];
     private double[] sortedKeys = [];
@@ -57,7 +59,9 @@ internal sealed class DescendingRanker
             return;
         }
 
-        var buckets = Math.Max(16, n / ValuesPerBucket);
+        // Up to SingleLevelLimit values, one bucket per value keeps its counters in cache; beyond, two levels.
+        var singleLevel = n <= SingleLevelLimit;
+        var buckets = singleLevel ? n : Math.Max(16, n / ValuesPerBucket);
         var scale = (buckets - 1) / (max - min);
         if (n <= SortThreshold || !double.IsFinite(max - min) || !double.IsFinite(scale))
         {
@@ -75,7 +79,18 @@ internal sealed class DescendingRanker
         for (var b = 0; b < buckets; b++)
         {
             var end = bucketEnds[b];
-            SortBucket(start, end);
+            if (singleLevel)
+            {
+                if (end - start > 1)
+                {
+                    SortDescending(sortedKeys, sortedItems, start, end - start);
+                }
+            }
+            else
+            {
+                SortBucket(start, end);
+            }
+
             start = end;
         }
 
@@ -214,7 +229,7 @@ internal sealed class DescendingRanker
         if (capacity > SortThreshold)
         {
             counts = new int[capacity + 1];
-            bucketEnds = new int[Math.Max(16, capacity / ValuesPerBucket)];
+            bucketEnds = new int[Math.Max(Math.Min(capacity, SingleLevelLimit), capacity / ValuesPerBucket) + 16];
             sortedKeys = new double[capacity];
             sortedItems = new int[capacity];
         }
