@@ -36,6 +36,9 @@ internal static class Profile
                 W3Phases(1000, repeat);
                 W3Phases(10_000, Math.Max(1, repeat / 3));
                 break;
+            case "w1-load":
+                W1Load(repeat);
+                break;
             case "engine-province":
                 EngineProvince(repeat * 1000);
                 break;
@@ -141,6 +144,33 @@ internal static class Profile
         Time($"variance shares ({inputs.Count} inputs)", repeat, () => VarianceShareEstimator.Estimate(byReplication, units, replications, inputs, new ParallelOptions { MaxDegreeOfParallelism = 1 }));
     }
 
+    private static void W1Load(int repeat)
+    {
+        var watch = Stopwatch.StartNew();
+        var path = W1Csv.Ensure(1_000_000);
+        Console.WriteLine($"{path}: {new FileInfo(path).Length / 1e6:F0} MB (ensured in {watch.Elapsed.TotalSeconds:F1} s)");
+        var sink = 0L;
+        Time("read the file's bytes (File.ReadAllBytes)", repeat, () => sink += File.ReadAllBytes(path).Length);
+        Time("first touch of 100 fresh columns of 1e6 doubles", repeat, () =>
+        {
+            var columns = new double[100][];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c] = new double[1_000_000];
+                for (var i = 0; i < columns[c].Length; i += 512)
+                {
+                    columns[c][i] = 1;
+                }
+            }
+
+            sink += columns.Length;
+        });
+        Time("IndicatorMatrix.LoadCsv, 1 thread", repeat, () => sink += IndicatorMatrix.LoadCsv(path, "id", maxDegreeOfParallelism: 1).UnitCount);
+        Time("IndicatorMatrix.LoadCsv, all cores", repeat, () => sink += IndicatorMatrix.LoadCsv(path, "id").UnitCount);
+
+        GC.KeepAlive(sink);
+    }
+
     private static void EngineProvince(int repeat)
     {
         var structure = W1Data.Structure();
@@ -186,12 +216,21 @@ internal static class Profile
     /// </summary>
     private static void Time(string what, int repeat, Action action)
     {
+        var cold = Stopwatch.StartNew();
         action();
+        if (cold.Elapsed.TotalMilliseconds > 50)
+        {
+            Console.WriteLine($"{what}: first run (cold: JIT, fresh memory) {cold.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
         var times = new double[repeat];
         var cpu = new double[repeat];
         var process = System.Diagnostics.Process.GetCurrentProcess();
         for (var r = 0; r < repeat; r++)
         {
+            // As BenchmarkDotNet does between iterations: garbage of the last run is collected before the next starts.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             process.Refresh();
             var cpu0 = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
