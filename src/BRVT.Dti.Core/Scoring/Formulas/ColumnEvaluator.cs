@@ -31,6 +31,14 @@ internal static class ColumnEvaluator
     public static void Evaluate(FormulaProgram program, RuleInputs inputs, Span<double> results) =>
         Evaluate(program, new InputColumns(inputs), results);
 
+    /// <summary>Evaluates the program for the first rows of some columns: variable v reads <paramref name="columns"/>[<paramref name="fields"/>[v]].</summary>
+    /// <param name="program">The program.</param>
+    /// <param name="columns">Columns at least as long as <paramref name="results"/>.</param>
+    /// <param name="fields">The column of each variable.</param>
+    /// <param name="results">Receives one result per row.</param>
+    public static void Evaluate(FormulaProgram program, IReadOnlyList<double[]> columns, int[] fields, Span<double> results) =>
+        Evaluate(program, new FieldColumns(columns, fields), results);
+
     private static void Evaluate<TColumns>(FormulaProgram program, TColumns columns, Span<double> results)
         where TColumns : struct, IColumns
     {
@@ -121,6 +129,11 @@ internal static class ColumnEvaluator
     private readonly struct ArrayColumns(IReadOnlyList<double[]> columns) : IColumns
     {
         public ReadOnlySpan<double> Column(int variable) => columns[variable];
+    }
+
+    private readonly struct FieldColumns(IReadOnlyList<double[]> columns, int[] fields) : IColumns
+    {
+        public ReadOnlySpan<double> Column(int variable) => columns[fields[variable]];
     }
 
     private readonly struct InputColumns(RuleInputs inputs) : IColumns
