@@ -79,9 +79,18 @@ public sealed class RecordAggregator
     /// <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A required column is missing or too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A unit ordinal is out of range.</exception>
-    public void AddRows(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns)
+    public void AddRows(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns) => AddRows(units, columns, 0);
+
+    /// <summary>As <see cref="AddRows(ReadOnlySpan{int}, IReadOnlyList{double[]})"/>, record r's values at position <paramref name="offset"/> + r of the columns.</summary>
+    /// <param name="units">Each record's unit ordinal.</param>
+    /// <param name="columns">One column per field (see the other overload), each at least offset + records long.</param>
+    /// <param name="offset">Where the first record's values are in the columns.</param>
+    /// <exception cref="ArgumentException">A required column is missing or too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A unit ordinal or the offset is out of range.</exception>
+    public void AddRows(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns, int offset)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         foreach (var unit in units)
         {
             if ((uint)unit >= (uint)unitCount)
@@ -92,14 +101,14 @@ public sealed class RecordAggregator
 
         foreach (var accumulator in accumulators)
         {
-            accumulator.CheckColumns(columns, units.Length);
+            accumulator.CheckColumns(columns, offset + units.Length);
         }
 
         var scratch = units.Length <= 0 ? [] : new double[units.Length];
         var denominatorScratch = units.Length <= 0 ? [] : new double[units.Length];
         foreach (var accumulator in accumulators)
         {
-            accumulator.AddRows(units, columns!, scratch, denominatorScratch);
+            accumulator.AddRows(units, columns!, offset, scratch, denominatorScratch);
         }
     }
 
@@ -225,19 +234,19 @@ public sealed class RecordAggregator
         }
 
         /// <summary>The records of <see cref="AddRows"/>: filters column-wise into the scratch buffers, then the records in order.</summary>
-        public void AddRows(ReadOnlySpan<int> units, IReadOnlyList<double[]> columns, double[] pass, double[] denominatorPass)
+        public void AddRows(ReadOnlySpan<int> units, IReadOnlyList<double[]> columns, int offset, double[] pass, double[] denominatorPass)
         {
             var rows = units.Length;
             if (filter is not null)
             {
-                filter.EvaluateFields(columns, filterFields, pass.AsSpan(0, rows));
+                filter.EvaluateFields(columns, filterFields, offset, pass.AsSpan(0, rows));
             }
 
             if (function == Function.Ratio)
             {
                 if (denominatorFilter is not null)
                 {
-                    denominatorFilter.EvaluateFields(columns, denominatorFields, denominatorPass.AsSpan(0, rows));
+                    denominatorFilter.EvaluateFields(columns, denominatorFields, offset, denominatorPass.AsSpan(0, rows));
                 }
 
                 for (var r = 0; r < rows; r++)
@@ -273,7 +282,7 @@ public sealed class RecordAggregator
             {
                 if (filter is null || Holds(pass[r]))
                 {
-                    Fold(units[r], values[r]);
+                    Fold(units[r], values[offset + r]);
                 }
             }
         }

@@ -47,9 +47,9 @@ public sealed class RecordAggregatorBatchTests
                     one.Add(c.unit[r], row);
                 }
 
-                // Two batches, the second's columns longer than its records.
+                // Two batches: the first with columns of its own, the second reading the whole columns from an offset.
                 batch.AddRows(c.unit.AsSpan(0, c.cut), [.. c.values.Select(v => v[..c.cut])]);
-                batch.AddRows(c.unit.AsSpan(c.cut), [.. c.values.Select(v => v[c.cut..].Append(7.0).ToArray())]);
+                batch.AddRows(c.unit.AsSpan(c.cut), [.. c.values.Select(v => v.Append(7.0).ToArray())], c.cut);
                 var differences = Enumerable.Range(0, Measures.Length)
                     .SelectMany(m => Enumerable.Range(0, c.units).Select(u => (m, u)))
                     .Where(x => BitConverter.DoubleToInt64Bits(one.Value(x.m, x.u)) != BitConverter.DoubleToInt64Bits(batch.Value(x.m, x.u)) || one.Count(x.m, x.u) != batch.Count(x.m, x.u))

@@ -35,9 +35,10 @@ internal static class ColumnEvaluator
     /// <param name="program">The program.</param>
     /// <param name="columns">Columns at least as long as <paramref name="results"/>.</param>
     /// <param name="fields">The column of each variable.</param>
+    /// <param name="offset">Where row 0 is in the columns.</param>
     /// <param name="results">Receives one result per row.</param>
-    public static void Evaluate(FormulaProgram program, IReadOnlyList<double[]> columns, int[] fields, Span<double> results) =>
-        Evaluate(program, new FieldColumns(columns, fields), results);
+    public static void Evaluate(FormulaProgram program, IReadOnlyList<double[]> columns, int[] fields, int offset, Span<double> results) =>
+        Evaluate(program, new FieldColumns(columns, fields, offset), results);
 
     private static void Evaluate<TColumns>(FormulaProgram program, TColumns columns, Span<double> results)
         where TColumns : struct, IColumns
@@ -131,9 +132,9 @@ internal static class ColumnEvaluator
         public ReadOnlySpan<double> Column(int variable) => columns[variable];
     }
 
-    private readonly struct FieldColumns(IReadOnlyList<double[]> columns, int[] fields) : IColumns
+    private readonly struct FieldColumns(IReadOnlyList<double[]> columns, int[] fields, int offset) : IColumns
     {
-        public ReadOnlySpan<double> Column(int variable) => columns[fields[variable]];
+        public ReadOnlySpan<double> Column(int variable) => columns[fields[variable]].AsSpan(offset);
     }
 
     private readonly struct InputColumns(RuleInputs inputs) : IColumns
