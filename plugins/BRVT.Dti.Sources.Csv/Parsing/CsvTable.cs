@@ -48,7 +48,11 @@ internal sealed class CsvTable : IAsyncDisposable
         Columns = columns;
         Delimiter = delimiter;
         nextLine = firstDataLine;
+        FirstDataLine = firstDataLine;
     }
+
+    /// <summary>The line number of the first row after the header (1 + the header's line breaks).</summary>
+    public long FirstDataLine { get; }
 
     /// <summary>The header's column names, trimmed and NFC-normalised, in file order.</summary>
     public IReadOnlyList<string> Columns { get; }
@@ -636,7 +640,8 @@ internal sealed class CsvTable : IAsyncDisposable
         return breaks;
     }
 
-    private static string Cut(string text) => text.Length > MaxRawChars ? string.Concat(text.AsSpan(0, MaxRawChars), "…") : text;
+    /// <summary>A rejected row's text as reports show it: at most <see cref="MaxRawChars"/> characters, then an ellipsis.</summary>
+    public static string Cut(string text) => text.Length > MaxRawChars ? string.Concat(text.AsSpan(0, MaxRawChars), "…") : text;
 
     private readonly record struct PendingRow(long Line, CsvRowStatus Status, string Problem, string Raw);
 

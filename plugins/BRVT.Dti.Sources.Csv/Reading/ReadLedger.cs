@@ -27,6 +27,9 @@ internal sealed class ReadLedger : IDisposable
         }
     }
 
+    /// <summary>The file's settings.</summary>
+    public CsvFileSettings File => file;
+
     public long RowsRead { get; private set; }
 
     public long RowsAccepted { get; private set; }

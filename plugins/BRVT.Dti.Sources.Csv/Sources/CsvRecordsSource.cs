@@ -31,33 +31,55 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
         var table = await CsvTable.OpenAsync(file, cancellationToken).ConfigureAwait(false);
         await using (table.ConfigureAwait(false))
         {
-            var layout = Layout.Create(table, settings, measures, request.Units.Count);
+            // The fast reader takes simple files (see FastRecordReader) and gives the same result; it declines the rest.
+            if (FastRecordReader.Eligible(settings, table, request) &&
+                FastRecordReader.TryRead(settings, table, request, () => NewState(table, measures, request), cancellationToken) is { } fast)
+            {
+                return fast;
+            }
+
+            var state = NewState(table, measures, request);
+            var layout = state.Layout;
             using var ledger = new ReadLedger(file, request.Mode);
-            var state = new State(layout, new UnitResolver(request.Units, file.UnitMatch), new PeriodMatcher(request.Period, settings.DateFormats), request.Units.Count);
             while (await table.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Read(table, ledger, state);
             }
 
-            var observations = new List<Observation>(layout.Aggregator.Measures.Count * request.Units.Count);
-            for (var m = 0; m < layout.Aggregator.Measures.Count; m++)
-            {
-                var measure = layout.Aggregator.Measures[m];
-                for (var u = 0; u < request.Units.Count; u++)
-                {
-                    var location = state.Counts[u] switch
-                    {
-                        0 => $"{file.DisplayPath} (no records)",
-                        1 => $"{ledger.Location(state.FirstLines[u])} (1 record)",
-                        _ => string.Create(CultureInfo.InvariantCulture, $"{ledger.Location(state.FirstLines[u])}-{state.LastLines[u]} ({state.Counts[u]} records)"),
-                    };
-                    observations.Add(new Observation(request.Units[u].Id, measure.Id, request.Period, layout.Aggregator.Value(m, u), new Provenance(file.SourceName, location, file.Stage)));
-                }
-            }
-
-            return new SourceReadResult(observations, ledger.Complete());
+            return Result(request, state, ledger);
         }
+    }
+
+    /// <summary>A fresh layout and state for one read of the table.</summary>
+    internal State NewState(CsvTable table, MeasureDefinition[] measures, SourceReadRequest request)
+    {
+        var layout = Layout.Create(table, settings, measures, request.Units.Count);
+        return new State(layout, new UnitResolver(request.Units, settings.File.UnitMatch), new PeriodMatcher(request.Period, settings.DateFormats), request.Units.Count);
+    }
+
+    /// <summary>One observation per measure and unit, located at the unit's first and last records, and the account.</summary>
+    internal static SourceReadResult Result(SourceReadRequest request, State state, ReadLedger ledger)
+    {
+        var layout = state.Layout;
+        var file = ledger.File;
+        var observations = new List<Observation>(layout.Aggregator.Measures.Count * request.Units.Count);
+        for (var m = 0; m < layout.Aggregator.Measures.Count; m++)
+        {
+            var measure = layout.Aggregator.Measures[m];
+            for (var u = 0; u < request.Units.Count; u++)
+            {
+                var location = state.Counts[u] switch
+                {
+                    0 => $"{file.DisplayPath} (no records)",
+                    1 => $"{ledger.Location(state.FirstLines[u])} (1 record)",
+                    _ => string.Create(CultureInfo.InvariantCulture, $"{ledger.Location(state.FirstLines[u])}-{state.LastLines[u]} ({state.Counts[u]} records)"),
+                };
+                observations.Add(new Observation(request.Units[u].Id, measure.Id, request.Period, layout.Aggregator.Value(m, u), new Provenance(file.SourceName, location, file.Stage)));
+            }
+        }
+
+        return new SourceReadResult(observations, ledger.Complete());
     }
 
     private void Read(CsvTable table, ReadLedger ledger, State state)
@@ -127,7 +149,7 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
     }
 
     /// <summary>Where the columns are and what the aggregator reads.</summary>
-    private sealed record Layout(RecordAggregator Aggregator, int UnitColumn, int PeriodColumn, int DateColumn, int IdColumn, int[] Required, int FieldCount, string? FixedPeriod)
+    internal sealed record Layout(RecordAggregator Aggregator, int UnitColumn, int PeriodColumn, int DateColumn, int IdColumn, int[] Required, int FieldCount, string? FixedPeriod)
     {
         public static Layout Create(CsvTable table, RecordsSettings settings, MeasureDefinition[] measures, int unitCount)
         {
@@ -174,7 +196,7 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
     }
 
     /// <summary>What one read keeps: the resolvers, one row's values and the per-unit record counts and lines.</summary>
-    private sealed class State(Layout layout, UnitResolver units, PeriodMatcher period, int unitCount)
+    internal sealed class State(Layout layout, UnitResolver units, PeriodMatcher period, int unitCount)
     {
         public Layout Layout { get; } = layout;
 
@@ -197,6 +219,9 @@ internal sealed class CsvRecordsSource(RecordsSettings settings) : IDataSource
             layout.FixedPeriod is null || string.Equals(layout.FixedPeriod, period.Requested, StringComparison.OrdinalIgnoreCase)
                 ? null
                 : period.OtherPeriod($"'{layout.FixedPeriod}' (the source's \"period\")");
+
+        /// <summary>Whether the source's fixed period (if any) is the one assessed.</summary>
+        public bool FixedPeriodIsAssessed => FixedPeriodReason is null;
 
         public bool FixedPeriodMatches(out string? reason, out bool error)
         {

@@ -83,7 +83,46 @@ public sealed class ScoringPlan
     public AssessmentResult Assess(AssessmentData data, CancellationToken cancellationToken = default)
     {
         CheckOwnership(data);
-        return ResultAssembler.Assemble(this, data, TreeEvaluator.Evaluate(this, data, cancellationToken));
+        var workspace = CreateWorkspace(data);
+        TreeEvaluator.Evaluate(this, data, workspace, cancellationToken);
+        return ResultAssembler.Assemble(this, data, workspace);
+    }
+
+    /// <summary>
+    /// Allocates the buffers of an evaluation for data of <paramref name="data"/>'s size; reuse them with
+    /// <see cref="Evaluate"/> for repeated evaluations that must not allocate.
+    /// </summary>
+    /// <param name="data">Data prepared by this plan (fixes the number of units).</param>
+    /// <returns>The workspace.</returns>
+    /// <exception cref="ArgumentException">The data were prepared by another plan.</exception>
+    public ScoringWorkspace CreateWorkspace(AssessmentData data)
+    {
+        CheckOwnership(data);
+        return new ScoringWorkspace(this, data.UnitArray.Length);
+    }
+
+    /// <summary>
+    /// Scores, aggregates and ranks every unit into a reusable workspace, without building an
+    /// <see cref="AssessmentResult"/>: the allocation-free path for repeated evaluations (the scores and ranks are those
+    /// <see cref="Assess(AssessmentData, CancellationToken)"/> reports). Evaluating the same data again allocates
+    /// nothing; new data of the same size allocate only the binding of their columns to the rule kernels.
+    /// </summary>
+    /// <param name="data">Data prepared by this plan.</param>
+    /// <param name="workspace">A workspace of this plan for data of this size.</param>
+    /// <param name="cancellationToken">Stops the evaluation between nodes.</param>
+    /// <exception cref="ArgumentException">The data were prepared by another plan, or the workspace belongs to
+    /// another plan or has another number of units.</exception>
+    /// <exception cref="OperationCanceledException">The evaluation was cancelled.</exception>
+    public void Evaluate(AssessmentData data, ScoringWorkspace workspace, CancellationToken cancellationToken = default)
+    {
+        CheckOwnership(data);
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (!ReferenceEquals(workspace.Plan, this) || workspace.UnitCount != data.UnitArray.Length)
+        {
+            throw new ArgumentException("The workspace must come from this plan's CreateWorkspace for data with as many units.", nameof(workspace));
+        }
+
+        TreeEvaluator.Evaluate(this, data, workspace, cancellationToken);
     }
 
     /// <summary>Prepares and assesses in one call.</summary>

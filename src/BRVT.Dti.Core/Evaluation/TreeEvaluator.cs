@@ -18,20 +18,20 @@ internal static class TreeEvaluator
     private const ScoreFlags Absent = ScoreFlags.NotApplicable | ScoreFlags.Excluded;
     private const ScoreFlags Incomplete = ScoreFlags.ZeroedMissing | ScoreFlags.Excluded | ScoreFlags.IncompleteData | ScoreFlags.Missing;
 
-    public static TreeScores Evaluate(ScoringPlan plan, AssessmentData data, CancellationToken cancellationToken)
+    /// <summary>Evaluates every node, view and rank of <paramref name="data"/> into the workspace; allocates nothing once the data are bound.</summary>
+    public static void Evaluate(ScoringPlan plan, AssessmentData data, ScoringWorkspace workspace, CancellationToken cancellationToken)
     {
+        workspace.Bind(data);
         var nodes = plan.Nodes;
-        var units = data.UnitArray.Length;
-        var scores = new TreeScores(nodes.Length, units);
-        var leafShares = EvaluateLeaves(plan, data, cancellationToken);
-
+        var scores = workspace.Scores;
+        EvaluateLeaves(plan, workspace, cancellationToken);
         for (var n = nodes.Length - 1; n >= 0; n--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var node = nodes[n];
             if (node.IsLeaf)
             {
-                ScoreLeaf(node, n, leafShares[node.Leaf], data, scores);
+                ScoreLeaf(node, n, workspace.LeafShares[node.Leaf], data, scores);
             }
             else
             {
@@ -39,55 +39,51 @@ internal static class TreeEvaluator
             }
         }
 
-        AllocateMaxima(plan, scores, units);
-        return scores;
+        AllocateMaxima(plan, scores, workspace.UnitCount);
+        ScoreViews(plan, workspace);
+        Rank(plan, workspace);
     }
 
+    /// <summary>Every leaf's share per unit (for explanations), in a workspace of its own.</summary>
     public static double[][] EvaluateLeaves(ScoringPlan plan, AssessmentData data, CancellationToken cancellationToken)
     {
-        var units = data.UnitArray.Length;
-        var groupCount = Math.Max(1, plan.Definition.Groups.Count);
-        var shares = new double[plan.Leaves.Length][];
+        var workspace = new ScoringWorkspace(plan, data.UnitArray.Length);
+        workspace.Bind(data);
+        EvaluateLeaves(plan, workspace, cancellationToken);
+        return workspace.LeafShares;
+    }
+
+    private static void EvaluateLeaves(ScoringPlan plan, ScoringWorkspace workspace, CancellationToken cancellationToken)
+    {
         for (var l = 0; l < plan.Leaves.Length; l++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var leaf = plan.Leaves[l];
-            var peers = new int[units];
-            for (var u = 0; u < units; u++)
-            {
-                peers[u] = data.Applies(leaf.Node, u) ? data.GroupOrdinals[u] : -1;
-            }
-
-            var columns = new double[leaf.Inputs.Length][];
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i] = data.Columns[leaf.Inputs[i]];
-            }
-
-            shares[l] = new double[units];
-            leaf.Kernel.Evaluate(new RuleInputs(columns, peers, groupCount), shares[l]);
-            for (var u = 0; u < units; u++)
+            var shares = workspace.LeafShares[l];
+            plan.Leaves[l].Kernel.Evaluate(workspace.LeafInputs[l], shares);
+            for (var u = 0; u < shares.Length; u++)
             {
                 // A plugin kernel may stray: keep every share in 0..1 or missing.
-                var share = shares[l][u];
-                shares[l][u] = double.IsNaN(share) ? double.NaN : Math.Clamp(share, 0, 1);
+                var share = shares[u];
+                shares[u] = double.IsNaN(share) ? double.NaN : Math.Clamp(share, 0, 1);
             }
         }
-
-        return shares;
     }
 
+    /// <summary>A leaf's share, capacity and flags per unit; every field is written, so a workspace needs no clearing.</summary>
     private static void ScoreLeaf(PlanNode node, int n, double[] leafShares, AssessmentData data, TreeScores scores)
     {
         var share = scores.Share[n];
         var effective = scores.Effective[n];
+        var present = scores.Present[n];
         var flags = scores.Flags[n];
         for (var u = 0; u < leafShares.Length; u++)
         {
+            present[u] = 0;
             if (!data.Applies(n, u))
             {
                 flags[u] = ScoreFlags.NotApplicable;
                 share[u] = double.NaN;
+                effective[u] = 0;
                 continue;
             }
 
@@ -96,6 +92,7 @@ internal static class TreeEvaluator
             if (!double.IsNaN(value))
             {
                 share[u] = value;
+                flags[u] = ScoreFlags.None;
                 continue;
             }
 
@@ -128,6 +125,8 @@ internal static class TreeEvaluator
         var parentIsSum = node.Parent < 0 || plan.Nodes[node.Parent].Aggregation == AggregationMethod.Sum;
         for (var u = 0; u < share.Length; u++)
         {
+            effective[u] = 0;
+            present[u] = 0;
             if (!data.Applies(n, u))
             {
                 flags[u] = ScoreFlags.NotApplicable;
@@ -254,5 +253,76 @@ internal static class TreeEvaluator
                 }
             }
         }
+    }
+
+    /// <summary>Each view's points, maximum and flags per unit (Σ points / Σ max of its nodes), as results report them.</summary>
+    private static void ScoreViews(ScoringPlan plan, ScoringWorkspace workspace)
+    {
+        var scores = workspace.Scores;
+        for (var v = 0; v < plan.ViewNodes.Length; v++)
+        {
+            var (viewPoints, viewMax, viewFlags) = (workspace.ViewPoints[v], workspace.ViewMax[v], workspace.ViewFlags[v]);
+            for (var u = 0; u < workspace.UnitCount; u++)
+            {
+                double points = 0, max = 0;
+                var flags = ScoreFlags.None;
+                var any = false;
+                foreach (var n in plan.ViewNodes[v])
+                {
+                    var score = scores.Score(n, u);
+                    if ((score.Flags & Absent) != 0)
+                    {
+                        flags |= score.Flags & ScoreFlags.Excluded;
+                        continue;
+                    }
+
+                    any = true;
+                    flags |= score.Flags & (ScoreFlags.Missing | ScoreFlags.IncompleteData | ScoreFlags.ZeroedMissing);
+                    points += score.Points;
+                    max += score.MaxPoints;
+                }
+
+                if (!any)
+                {
+                    (viewPoints[u], viewMax[u], viewFlags[u]) = (0, 0, ScoreFlags.NotApplicable);
+                    continue;
+                }
+
+                if ((flags & (ScoreFlags.ZeroedMissing | ScoreFlags.Excluded)) != 0)
+                {
+                    flags = (flags & ~(ScoreFlags.ZeroedMissing | ScoreFlags.Excluded)) | ScoreFlags.IncompleteData;
+                }
+
+                (viewPoints[u], viewMax[u], viewFlags[u]) = (points, max, flags);
+            }
+        }
+    }
+
+    /// <summary>The ranking value of every unit, then ranks in groups and within parents.</summary>
+    private static void Rank(ScoringPlan plan, ScoringWorkspace workspace)
+    {
+        var definition = plan.Definition;
+        var by = definition.Ranking.By;
+        var view = -1;
+        for (var v = 0; v < definition.Views.Count; v++)
+        {
+            if (string.Equals(definition.Views[v].Id, by, StringComparison.Ordinal))
+            {
+                view = v;
+                break;
+            }
+        }
+
+        var node = by == "total" || view >= 0 ? 0 : plan.NodeIndex[by];
+        var basis = workspace.Basis;
+        for (var u = 0; u < workspace.UnitCount; u++)
+        {
+            basis[u] = view >= 0 && by != "total" ? workspace.ViewScore(view, u).Value : workspace.Scores.Score(node, u).Value;
+        }
+
+        var decimals = definition.Scale.Decimals;
+        var tolerance = definition.Ranking.TieTolerance;
+        workspace.Ranker.Rank(basis, workspace.GroupPartitions, decimals, tolerance, workspace.Ranks);
+        workspace.Ranker.Rank(basis, workspace.ParentPartitions, decimals, tolerance, workspace.ParentRanks);
     }
 }

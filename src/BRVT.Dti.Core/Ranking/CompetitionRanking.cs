@@ -6,7 +6,8 @@ namespace BRVT.Dti.Ranking;
 /// </summary>
 /// <remarks>
 /// Ties are anchored at the first (highest) value of a run: a unit ties with the run's first unit when the two values
-/// are equal at the published decimals, or, when a tolerance is given, when they differ by at most the tolerance.
+/// are equal at the published decimals, or, when a tolerance is given, when they are equal or differ by at most the
+/// tolerance (equal infinities tie too).
 /// Anchoring keeps ranks consistent with values: a value higher than another by more than the tolerance always has
 /// a better rank. Units with no value get no rank. The order of the input does not change any rank.
 /// </remarks>
@@ -69,8 +70,8 @@ public static class CompetitionRanking
         return ranks;
     }
 
-    private static bool Ties(double anchor, double value, int decimals, double? tolerance) =>
+    internal static bool Ties(double anchor, double value, int decimals, double? tolerance) =>
         tolerance is { } t
-            ? anchor - value <= t
+            ? anchor - value <= t || anchor == value
             : Math.Round(anchor, Math.Min(decimals, 15), MidpointRounding.AwayFromZero) == Math.Round(value, Math.Min(decimals, 15), MidpointRounding.AwayFromZero);
 }

@@ -38,4 +38,11 @@ public sealed class CompetitionRankingTests
         var ranks = CompetitionRanking.Rank([double.NaN, 0.3], [0, 0], ["a", "b"], 4, null);
         Assert.Equal([null, 1], ranks);
     }
+
+    [Fact]
+    public void Rank_EqualInfinitiesWithZeroTolerance_Tie()
+    {
+        var ranks = CompetitionRanking.Rank([double.PositiveInfinity, 1, double.PositiveInfinity, double.NegativeInfinity, double.NegativeInfinity], [0, 0, 0, 0, 0], ["a", "b", "c", "d", "e"], 15, 0);
+        Assert.Equal([1, 3, 1, 4, 4], ranks);
+    }
 }

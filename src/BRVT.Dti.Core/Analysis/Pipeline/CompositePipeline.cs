@@ -36,10 +36,14 @@ public sealed class CompositePipeline
         var aggregated = CompositeSteps.Aggregate(prepared.Normalised, Structure, Options.Aggregation);
         var ranks = new Dictionary<string, int?[]>(StringComparer.Ordinal);
         var matrix = aggregated.Matrix;
-        var partitions = new int[matrix.UnitCount];
+
+        // Standard competition ranks, exactly equal scores tied: CompetitionRanking's with tolerance 0, in linear time.
+        var ranker = new DescendingRanker(matrix.UnitCount);
+        var scratch = new int[matrix.UnitCount];
         foreach (var code in Structure.AggregateCodes)
         {
-            ranks[code] = CompetitionRanking.Rank(matrix.ColumnArray(matrix.IndexOfIndicator(code)), partitions, matrix.UnitArray, decimals: 15, tolerance: 0);
+            ranker.Rank(matrix.ColumnArray(matrix.IndexOfIndicator(code)), scratch);
+            ranks[code] = [.. scratch.Select(r => r > 0 ? r : (int?)null)];
         }
 
         return new CompositeResult(Structure, Options, prepared.Input, prepared.Screened, prepared.Imputed, prepared.Treated, prepared.Normalised, matrix, ranks)

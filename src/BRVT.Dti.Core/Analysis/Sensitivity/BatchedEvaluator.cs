@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace BRVT.Dti.Analysis;
 
@@ -82,6 +84,12 @@ internal sealed class BatchedEvaluator
                 everyTotalPositive &= total[k] > 0;
             }
 
+            if (arithmetic && allLeafChildren[a])
+            {
+                ArithmeticOfLeaves(children, leaves, weights, width, total, blocks.AsSpan(a * units * width, units * width), complete[a]);
+                continue;
+            }
+
             var leafComplete = allLeafChildren[a] ? leaves.Complete[a] : null;
             for (var u = 0; u < units; u++)
             {
@@ -114,7 +122,7 @@ internal sealed class BatchedEvaluator
                     continue;
                 }
 
-                if (arithmetic && everyTotalPositive && allAggregateChildren[a] && children.All(c => complete[c - leafCount][u]))
+                if (arithmetic && everyTotalPositive && allAggregateChildren[a] && AllComplete(children, complete, leafCount, u))
                 {
                     // Every child aggregate has a value in every replication: element-wise products and sums.
                     foreach (var c in children)
@@ -184,6 +192,116 @@ internal sealed class BatchedEvaluator
                 complete[a][u] = NoNaN(output);
             }
         }
+    }
+
+    /// <summary>
+    /// A weighted arithmetic mean of indicators for every unit of the batch, missing values resolved before the
+    /// products: num = T · W with T = 0 where a value is missing, den = P · W with P = 1 where present and 0 where
+    /// missing (and, when a data share is required, the count of present positively weighted children = P · [W &gt; 0]).
+    /// A missing child adds (w · 0) = +0 to sums that start at +0 and never become −0, so every element equals the
+    /// scalar loop that skips missing children: same products, same order.
+    /// </summary>
+    private void ArithmeticOfLeaves(int[] children, LeafBlock leaves, double[] weights, int width, int[] total, Span<double> output, bool[] complete)
+    {
+        var units = leaves.Units;
+        var length = units * width;
+        var den = ArrayPool<double>.Shared.Rent(length);
+        var count = minShare > 0 ? ArrayPool<double>.Shared.Rent(length) : null;
+        var positive = minShare > 0 ? ArrayPool<double>.Shared.Rent(structure.Weights.Length * width) : null;
+        try
+        {
+            LeafProducts.Multiply(children, leaves.Transformed, null, weights, width, output);
+            LeafProducts.Multiply(children, leaves.Presence, null, weights, width, den.AsSpan(0, length));
+            if (count is not null && positive is not null)
+            {
+                foreach (var c in children)
+                {
+                    for (var k = 0; k < width; k++)
+                    {
+                        positive[(c * width) + k] = weights[(c * width) + k] > 0 ? 1 : 0;
+                    }
+                }
+
+                LeafProducts.Multiply(children, leaves.Presence, null, positive, width, count.AsSpan(0, length));
+            }
+
+            for (var u = 0; u < units; u++)
+            {
+                var row = output.Slice(u * width, width);
+                if (count is null)
+                {
+                    // Any one child suffices: the mean exists where den > 0.
+                    complete[u] = DivideWherePositive(row, den.AsSpan(u * width, width));
+                    continue;
+                }
+
+                var all = true;
+                for (var k = 0; k < width; k++)
+                {
+                    var d = den[(u * width) + k];
+                    var enough = AggregationKernel.EnoughData((int)count[(u * width) + k], total[k], minShare);
+                    row[k] = enough ? AggregationKernel.Finish(AggregationKind.Arithmetic, row[k], d, zero: false, negative: false) : double.NaN;
+                    all &= !double.IsNaN(row[k]);
+                }
+
+                complete[u] = all;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(den);
+            if (count is not null)
+            {
+                ArrayPool<double>.Shared.Return(count);
+            }
+
+            if (positive is not null)
+            {
+                ArrayPool<double>.Shared.Return(positive);
+            }
+        }
+    }
+
+    /// <summary>
+    /// num[k] = den[k] &gt; 0 ? num[k] / den[k] : NaN in place (<see cref="AggregationKernel.Finish"/> for an arithmetic
+    /// mean; division is correctly rounded lane by lane); whether every result is a number.
+    /// </summary>
+    private static bool DivideWherePositive(Span<double> num, ReadOnlySpan<double> den)
+    {
+        var k = 0;
+        var all = true;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var (zero, nan) = (Vector512<double>.Zero, Vector512.Create(double.NaN));
+            for (; k <= num.Length - Vector512<double>.Count; k += Vector512<double>.Count)
+            {
+                var d = Vector512.Create(den.Slice(k, Vector512<double>.Count));
+                var q = Vector512.ConditionalSelect(Vector512.GreaterThan(d, zero), Vector512.Create(num.Slice(k, Vector512<double>.Count)) / d, nan);
+                q.CopyTo(num.Slice(k));
+                all &= Vector512.EqualsAll(q, q);
+            }
+        }
+
+        for (; k < num.Length; k++)
+        {
+            num[k] = den[k] > 0 ? num[k] / den[k] : double.NaN;
+            all &= !double.IsNaN(num[k]);
+        }
+
+        return all;
+    }
+
+    private static bool AllComplete(int[] children, bool[][] complete, int leafCount, int u)
+    {
+        foreach (var c in children)
+        {
+            if (!complete[c - leafCount][u])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool NoNaN(ReadOnlySpan<double> values)

@@ -16,6 +16,7 @@ internal sealed class LeafBlock
         Present = new bool[leaves.Length][];
         Zero = new bool[leaves.Length][];
         Negative = new bool[leaves.Length][];
+        Presence = new double[leaves.Length][];
         for (var l = 0; l < leaves.Length; l++)
         {
             var column = normalised.ColumnArray(normalised.IndexOfIndicator(leaves[l]));
@@ -23,10 +24,12 @@ internal sealed class LeafBlock
             Present[l] = new bool[Units];
             Zero[l] = new bool[Units];
             Negative[l] = new bool[Units];
+            Presence[l] = new double[Units];
             for (var u = 0; u < Units; u++)
             {
                 var x = column[u];
                 Present[l][u] = !double.IsNaN(x);
+                Presence[l][u] = Present[l][u] ? 1 : 0;
                 Transformed[l][u] = Present[l][u] ? AggregationKernel.Transform(kind, x) : 0;
                 Zero[l][u] = Present[l][u] && AggregationKernel.IsZero(kind, x);
                 Negative[l][u] = Present[l][u] && AggregationKernel.IsNegative(kind, x);
@@ -56,6 +59,9 @@ internal sealed class LeafBlock
     public double[][] Transformed { get; }
 
     public bool[][] Present { get; }
+
+    /// <summary>1 where a value is present, 0 where it is missing (the presence matrix of the products).</summary>
+    public double[][] Presence { get; }
 
     public bool[][] Zero { get; }
 

@@ -4,9 +4,13 @@ namespace BRVT.Dti.Analysis;
 internal static class RankStatistics
 {
     /// <summary>The median, 5th and 95th percentiles (R type 7) and mean of the positive ranks; NaN when there are none.</summary>
-    public static (double Median, double P5, double P95, double Mean, int Count) Summarise(ReadOnlySpan<int> ranks, int maxRank)
+    public static (double Median, double P5, double P95, double Mean, int Count) Summarise(ReadOnlySpan<int> ranks, int maxRank) =>
+        Summarise(ranks, new int[maxRank + 1]);
+
+    /// <summary>As <see cref="Summarise(ReadOnlySpan{int}, int)"/>, counting in a histogram the caller reuses (maxRank + 1 long).</summary>
+    public static (double Median, double P5, double P95, double Mean, int Count) Summarise(ReadOnlySpan<int> ranks, int[] histogram)
     {
-        var histogram = new int[maxRank + 1];
+        Array.Clear(histogram);
         long sum = 0;
         var n = 0;
         foreach (var r in ranks)

@@ -1,52 +1,21 @@
+using BRVT.Dti.Ranking;
+
 namespace BRVT.Dti.Analysis;
 
 /// <summary>
 /// Standard competition ranks ("1224", ties = min) of one replication's scores: the same ranks as
-/// <see cref="Ranking.CompetitionRanking"/> with tolerance 0, without its per-call allocations.
+/// <see cref="CompetitionRanking"/> with tolerance 0, without its per-call allocations (a <see cref="DescendingRanker"/>).
 /// </summary>
 internal sealed class ReplicationRanking
 {
-    private readonly double[] keys;
-    private readonly int[] items;
+    private readonly DescendingRanker ranker;
 
-    public ReplicationRanking(int units)
-    {
-        keys = new double[units];
-        items = new int[units];
-    }
+    public ReplicationRanking(int units) => ranker = new DescendingRanker(units);
 
     /// <summary>Writes each unit's rank (1 best; 0 without a score).</summary>
     /// <param name="scores">One score per unit; NaN for none.</param>
     /// <param name="ranks">One rank per unit.</param>
-    public void Rank(ReadOnlySpan<double> scores, Span<int> ranks)
-    {
-        var n = 0;
-        for (var u = 0; u < scores.Length; u++)
-        {
-            var v = scores[u];
-            if (double.IsNaN(v))
-            {
-                ranks[u] = 0;
-                continue;
-            }
-
-            keys[n] = -v;
-            items[n] = u;
-            n++;
-        }
-
-        Array.Sort(keys, items, 0, n);
-        var rank = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (i == 0 || keys[i] != keys[i - 1])
-            {
-                rank = i + 1;
-            }
-
-            ranks[items[i]] = rank;
-        }
-    }
+    public void Rank(ReadOnlySpan<double> scores, Span<int> ranks) => ranker.Rank(scores, ranks);
 
     /// <summary>
     /// Transposes a rows × columns block (row-major) into columns × rows, tile by tile so that both sides stay in

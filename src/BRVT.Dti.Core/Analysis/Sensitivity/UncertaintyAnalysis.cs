@@ -60,7 +60,10 @@ public static class UncertaintyAnalysis
         foreach (var key in plan.Imputation.Zip(plan.Normalisation).Distinct().Order())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scenarios[key] = pipeline.Prepare(data, imputations[key.First], normalisations[key.Second], cancellationToken).Normalised;
+
+            // The pipeline's own choices (the first of each list when the options give none) are the nominal run's.
+            var own = (key.First == 0 && options.ImputationChoices.Count == 0) && (key.Second == 0 && options.NormalisationChoices.Count == 0);
+            scenarios[key] = own ? nominal.Normalised : pipeline.Prepare(data, imputations[key.First], normalisations[key.Second], cancellationToken).Normalised;
         }
 
         var blocks = new Dictionary<(int, int, int), LeafBlock>();
@@ -132,13 +135,16 @@ public static class UncertaintyAnalysis
         ReplicationRanking.Transpose<int>(byReplication, replications, units, flat);
         var nominalRanks = nominal.Ranks(target);
         var bands = new UnitRankBand[units];
+        var histogram = new int[units + 1];
         for (var u = 0; u < units; u++)
         {
-            var (median, p5, p95, mean, count) = RankStatistics.Summarise(flat.AsSpan(u * replications, replications), units);
+            var (median, p5, p95, mean, count) = RankStatistics.Summarise(flat.AsSpan(u * replications, replications), histogram);
             bands[u] = new UnitRankBand(nominal.UnitIds[u], nominalRanks[u], median, p5, p95, mean, count);
         }
 
-        var shares = VarianceShareEstimator.Estimate(byReplication, units, replications, plan.Inputs(structure, options, imputations.Length, normalisations.Length, aggregations.Length), parallel);
+        var shares = options.VarianceShares
+            ? VarianceShareEstimator.Estimate(byReplication, units, replications, plan.Inputs(structure, options, imputations.Length, normalisations.Length, aggregations.Length), parallel)
+            : [];
         return new UncertaintyResult(target, options, nominal, bands, shares, flat);
     }
 

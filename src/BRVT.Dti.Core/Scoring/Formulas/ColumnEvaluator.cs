@@ -21,7 +21,27 @@ internal static class ColumnEvaluator
     /// <param name="program">The program.</param>
     /// <param name="columns">One column per variable, each as long as <paramref name="results"/>.</param>
     /// <param name="results">Receives one result per row.</param>
-    public static void Evaluate(FormulaProgram program, IReadOnlyList<double[]> columns, Span<double> results)
+    public static void Evaluate(FormulaProgram program, IReadOnlyList<double[]> columns, Span<double> results) =>
+        Evaluate(program, new ArrayColumns(columns), results);
+
+    /// <summary>Evaluates the program for every row, reading a rule kernel's input columns in place.</summary>
+    /// <param name="program">The program.</param>
+    /// <param name="inputs">One column per variable, each as long as <paramref name="results"/>.</param>
+    /// <param name="results">Receives one result per row.</param>
+    public static void Evaluate(FormulaProgram program, RuleInputs inputs, Span<double> results) =>
+        Evaluate(program, new InputColumns(inputs), results);
+
+    /// <summary>Evaluates the program for the first rows of some columns: variable v reads <paramref name="columns"/>[<paramref name="fields"/>[v]].</summary>
+    /// <param name="program">The program.</param>
+    /// <param name="columns">Columns at least as long as <paramref name="results"/>.</param>
+    /// <param name="fields">The column of each variable.</param>
+    /// <param name="offset">Where row 0 is in the columns.</param>
+    /// <param name="results">Receives one result per row.</param>
+    public static void Evaluate(FormulaProgram program, IReadOnlyList<double[]> columns, int[] fields, int offset, Span<double> results) =>
+        Evaluate(program, new FieldColumns(columns, fields, offset), results);
+
+    private static void Evaluate<TColumns>(FormulaProgram program, TColumns columns, Span<double> results)
+        where TColumns : struct, IColumns
     {
         if (results.IsEmpty)
         {
@@ -56,7 +76,8 @@ internal static class ColumnEvaluator
         }
     }
 
-    private static void Run(ReadOnlySpan<Instruction> instructions, IReadOnlyList<double[]> columns, int start, int length, double[][] stack)
+    private static void Run<TColumns>(ReadOnlySpan<Instruction> instructions, TColumns columns, int start, int length, double[][] stack)
+        where TColumns : struct, IColumns
     {
         var top = 0;
         foreach (ref readonly var instruction in instructions)
@@ -67,7 +88,7 @@ internal static class ColumnEvaluator
                     stack[top++].AsSpan(0, length).Fill(instruction.Value);
                     break;
                 case OpCode.Load:
-                    Load(columns[instruction.Variable].AsSpan(start, length), stack[top++].AsSpan(0, length));
+                    Load(columns.Column(instruction.Variable).Slice(start, length), stack[top++].AsSpan(0, length));
                     break;
                 default:
                     var arity = instruction.Arity;
@@ -98,5 +119,26 @@ internal static class ColumnEvaluator
         {
             target[i] = FormulaMath.Finite(source[i]);
         }
+    }
+
+    /// <summary>Where the variables' columns come from (a struct, so each source gets its own compiled loop).</summary>
+    private interface IColumns
+    {
+        ReadOnlySpan<double> Column(int variable);
+    }
+
+    private readonly struct ArrayColumns(IReadOnlyList<double[]> columns) : IColumns
+    {
+        public ReadOnlySpan<double> Column(int variable) => columns[variable];
+    }
+
+    private readonly struct FieldColumns(IReadOnlyList<double[]> columns, int[] fields, int offset) : IColumns
+    {
+        public ReadOnlySpan<double> Column(int variable) => columns[fields[variable]].AsSpan(offset);
+    }
+
+    private readonly struct InputColumns(RuleInputs inputs) : IColumns
+    {
+        public ReadOnlySpan<double> Column(int variable) => inputs.Column(variable);
     }
 }

@@ -104,6 +104,27 @@ public sealed class Formula
         ColumnEvaluator.Evaluate(program, columns, results);
     }
 
+    /// <summary>Evaluates the formula for the first rows of some columns, reading them in place (bit-identical to the scalar evaluation).</summary>
+    /// <param name="columns">Columns at least as long as <paramref name="results"/>.</param>
+    /// <param name="fields">The column of each variable, in the order of <see cref="Variables"/>.</param>
+    /// <param name="offset">Where row 0 is in the columns.</param>
+    /// <param name="results">Receives one result per row.</param>
+    internal void EvaluateFields(IReadOnlyList<double[]> columns, int[] fields, int offset, Span<double> results) =>
+        ColumnEvaluator.Evaluate(program, columns, fields, offset, results);
+
+    /// <summary>Evaluates the formula for every unit of a rule kernel's inputs, reading the columns in place.</summary>
+    /// <param name="inputs">One column per variable, in the order of <see cref="Variables"/>.</param>
+    /// <param name="results">Receives one result per unit.</param>
+    internal void EvaluateInputs(RuleInputs inputs, Span<double> results)
+    {
+        if (inputs.ColumnCount != Variables.Count || inputs.UnitCount != results.Length)
+        {
+            throw new ArgumentException(CountMismatch(inputs.ColumnCount), nameof(inputs));
+        }
+
+        ColumnEvaluator.Evaluate(program, inputs, results);
+    }
+
     /// <summary>
     /// Walks the formula's structure, innermost parts first, handing each number, variable, operation and call to
     /// <paramref name="folder"/> with its operands already folded, and returns what the folder builds for the whole

@@ -47,21 +47,13 @@ internal sealed class FormulaRule(FormulaLimits limits) : IScoringRule
 
     private sealed class Kernel(Formula formula, bool resultIsPoints, double maxPoints) : IRuleKernel
     {
-        private readonly double[][] columnsOfNone = [];
-
         public IReadOnlyList<string> Inputs => formula.Variables;
 
         public string Parameters => $"{(resultIsPoints ? "points" : "share")} = {formula.Text}";
 
         public void Evaluate(RuleInputs inputs, Span<double> shares)
         {
-            var columns = inputs.ColumnCount == 0 ? columnsOfNone : new double[inputs.ColumnCount][];
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i] = inputs.Column(i).ToArray();
-            }
-
-            formula.Evaluate(columns, shares);
+            formula.EvaluateInputs(inputs, shares);
             for (var unit = 0; unit < shares.Length; unit++)
             {
                 shares[unit] = ToShare(shares[unit]);

@@ -13,9 +13,23 @@ internal abstract class ValueRuleKernel(ValueInput input) : IRuleKernel
 
     public void Evaluate(RuleInputs inputs, Span<double> shares)
     {
+        // The columns are fetched once, not per unit; the values are those of ValueInput.Value(inputs, unit).
+        var first = inputs.Column(0);
+        if (!input.IsRatio)
+        {
+            var of = input.Of;
+            for (var unit = 0; unit < shares.Length; unit++)
+            {
+                shares[unit] = ShareOfValue(first[unit] / of);
+            }
+
+            return;
+        }
+
+        var second = inputs.Column(1);
         for (var unit = 0; unit < shares.Length; unit++)
         {
-            shares[unit] = ShareOfValue(input.Value(inputs, unit));
+            shares[unit] = ShareOfValue(input.Value([first[unit], second[unit]]));
         }
     }
 
