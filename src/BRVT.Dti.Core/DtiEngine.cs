@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -121,6 +122,13 @@ public sealed partial class DtiEngine
             return Finish(sink, null, null, file);
         }
 
+        // A number too large for a double (1e400) reads as infinity, which nothing downstream can score or write back.
+        ReportNonFiniteNumbers(text, sink);
+        if (sink.HasErrors)
+        {
+            return Finish(sink, null, null, file);
+        }
+
         IndexDefinition definition;
         try
         {
@@ -167,7 +175,19 @@ public sealed partial class DtiEngine
         // The compiler runs even after semantic errors, so that every rule's own problems are reported at once too;
         // it is robust to an invalid structure and returns no plan when any error was reported.
         new SemanticValidator(rules, limits.Formula, limits).Validate(definition, sink);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DefinitionJson.Serialize(definition))));
+        string canonical;
+        try
+        {
+            canonical = DefinitionJson.Serialize(definition);
+        }
+        catch (ArgumentException)
+        {
+            // Only a number that is not finite (NaN, infinity) cannot be written back; files are checked before this.
+            sink.Error(string.Empty, "The definition holds a number that is not finite (NaN or infinity). Write every number as a finite decimal.");
+            return Finish(sink, definition, null, file);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         var plan = new DefinitionCompiler(rules, limits.Formula).Compile(definition, hash, sink);
         return Finish(sink, definition, plan, file);
     }
@@ -185,6 +205,53 @@ public sealed partial class DtiEngine
         }
 
         return new DefinitionLoadResult { Definition = definition, Plan = plan, Problems = problems };
+    }
+
+    /// <summary>Reports, at its location, every number whose value overflows a double (it would read as infinity).</summary>
+    private void ReportNonFiniteNumbers(string text, ProblemSink sink)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException)
+        {
+            return; // reading the definition reports it, with its location
+        }
+
+        using (document)
+        {
+            var pending = new Stack<(JsonElement Element, string Pointer)>();
+            pending.Push((document.RootElement, string.Empty));
+            while (pending.Count > 0)
+            {
+                var (element, pointer) = pending.Pop();
+                switch (element.ValueKind)
+                {
+                    case JsonValueKind.Object:
+                        foreach (var property in element.EnumerateObject())
+                        {
+                            pending.Push((property.Value, JsonPointer.Append(pointer, property.Name)));
+                        }
+
+                        break;
+                    case JsonValueKind.Array:
+                        var index = 0;
+                        foreach (var item in element.EnumerateArray())
+                        {
+                            pending.Push((item, JsonPointer.Append(pointer, index++)));
+                        }
+
+                        break;
+                    case JsonValueKind.Number when !double.IsFinite(double.Parse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture)):
+                        sink.Error(pointer, $"The number {element.GetRawText()} is too large to compute with (over about 1.8e308). Write a finite value.");
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
     }
 
     private static DefinitionLoadResult Failed(string file, string message) =>
