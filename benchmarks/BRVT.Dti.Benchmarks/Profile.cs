@@ -193,7 +193,6 @@ internal static class Profile
         Time("read the file's bytes (File.ReadAllBytes)", repeat, () => sink += File.ReadAllBytes(path).Length);
         Time("plain reader (ReadLine, Split, dictionary)", Math.Max(1, repeat / 3), () => sink += PlainDossierReader.Read(path, [.. W2Data.Units().Select(u => u.Id)])[0][0]);
         Time("csv-records, fast reader", repeat, () => sink += source.ReadAsync(request).AsTask().GetAwaiter().GetResult().Account.RowsAccepted);
-        Console.WriteLine($"parse {BRVT.Dti.Sources.Csv.Reading.FastRecordReader.ParseTicks * 1000.0 / Stopwatch.Frequency:F0} ms, consume {BRVT.Dti.Sources.Csv.Reading.FastRecordReader.ConsumeTicks * 1000.0 / Stopwatch.Frequency:F0} ms over all runs");
         var process = Process.GetCurrentProcess();
         process.Refresh();
         Console.WriteLine($"peak working set of the process so far: {process.PeakWorkingSet64 / 1048576.0:F0} MiB");

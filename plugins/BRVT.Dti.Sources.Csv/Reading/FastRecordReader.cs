@@ -40,8 +40,6 @@ internal static class FastRecordReader
     public static long Completed => Interlocked.Read(ref completed);
 
     private static long completed;
-    public static long ParseTicks;
-    public static long ConsumeTicks;
 
     /// <summary>Whether the source's settings allow the fast reader; the file may still make it decline.</summary>
     public static bool Eligible(RecordsSettings settings, CsvTable table, SourceReadRequest request) =>
@@ -87,10 +85,8 @@ internal static class FastRecordReader
         for (var first = 0; first < chunks.Count; first += wave)
         {
             var count = Math.Min(wave, chunks.Count - first);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, c =>
                 parsed[c] = Parse(handle, chunks[first + c], shape));
-            ParseTicks += sw.ElapsedTicks; sw.Restart();
             try
             {
                 if (parsed.Take(count).Any(p => p is null))
@@ -105,8 +101,6 @@ internal static class FastRecordReader
                     cancellationToken.ThrowIfCancellationRequested();
                     line = Consume(parsed[c]!, line, state, ledger, table);
                 }
-
-                ConsumeTicks += sw.ElapsedTicks;
             }
             finally
             {
