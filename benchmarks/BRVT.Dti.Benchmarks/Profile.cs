@@ -39,6 +39,17 @@ internal static class Profile
             case "w1-load":
                 W1Load(repeat);
                 break;
+            case "w2":
+                W2(repeat);
+                break;
+            case "w2-fast":
+                {
+                    var path = W2Data.Ensure(10_000_000);
+                    var source = new BRVT.Dti.Sources.Csv.CsvRecordsSourceFactory().Create(W2Data.Configuration(path));
+                    Time("csv-records, fast reader", repeat, () => source.ReadAsync(W2Data.Request()).AsTask().GetAwaiter().GetResult());
+                    break;
+                }
+
             case "engine-province":
                 EngineProvince(repeat * 1000);
                 break;
@@ -168,6 +179,26 @@ internal static class Profile
         Time("IndicatorMatrix.LoadCsv, 1 thread", repeat, () => sink += IndicatorMatrix.LoadCsv(path, "id", maxDegreeOfParallelism: 1).UnitCount);
         Time("IndicatorMatrix.LoadCsv, all cores", repeat, () => sink += IndicatorMatrix.LoadCsv(path, "id").UnitCount);
 
+        GC.KeepAlive(sink);
+    }
+
+    private static void W2(int repeat)
+    {
+        var watch = Stopwatch.StartNew();
+        var path = W2Data.Ensure(10_000_000);
+        Console.WriteLine($"{path}: {new FileInfo(path).Length / 1e6:F0} MB (ensured in {watch.Elapsed.TotalSeconds:F1} s)");
+        var source = new BRVT.Dti.Sources.Csv.CsvRecordsSourceFactory().Create(W2Data.Configuration(path));
+        var request = W2Data.Request();
+        var sink = 0.0;
+        Time("read the file's bytes (File.ReadAllBytes)", repeat, () => sink += File.ReadAllBytes(path).Length);
+        Time("plain reader (ReadLine, Split, dictionary)", Math.Max(1, repeat / 3), () => sink += PlainDossierReader.Read(path, [.. W2Data.Units().Select(u => u.Id)])[0][0]);
+        Time("csv-records, fast reader", repeat, () => sink += source.ReadAsync(request).AsTask().GetAwaiter().GetResult().Account.RowsAccepted);
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine($"peak working set of the process so far: {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+        BRVT.Dti.Sources.Csv.Reading.FastRecordReader.Disabled.Value = true;
+        Time("csv-records, general reader (Sylvan)", 1, () => sink += source.ReadAsync(request).AsTask().GetAwaiter().GetResult().Account.RowsAccepted);
+        BRVT.Dti.Sources.Csv.Reading.FastRecordReader.Disabled.Value = false;
         GC.KeepAlive(sink);
     }
 

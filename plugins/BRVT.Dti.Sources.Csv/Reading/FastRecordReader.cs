@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using BRVT.Dti.Data;
@@ -74,7 +77,7 @@ internal static class FastRecordReader
 
         var layout = state.Layout;
         var chunks = Chunks(handle, start, length);
-        var shape = new Shape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units);
+        var shape = new Shape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units, layout.Aggregator);
         using var ledger = new ReadLedger(file, request.Mode);
         var line = table.FirstDataLine;
         var wave = Math.Max(2, Environment.ProcessorCount * 2);
@@ -223,7 +226,13 @@ internal static class FastRecordReader
             }
 
             var parsed = new Parsed(shape, bytes.Count((byte)'\n') + 1);
-            return parsed.Fill(bytes) ? parsed : Discard(parsed);
+            if (!parsed.Fill(bytes))
+            {
+                return Discard(parsed);
+            }
+
+            parsed.Stage();
+            return parsed;
         }
         finally
         {
@@ -257,18 +266,19 @@ internal static class FastRecordReader
         }
     }
 
-    /// <summary>Adds a parsed chunk in file order: runs of fast rows column-wise, handed-over rows one by one.</summary>
+    /// <summary>Adds a parsed chunk in file order: its staged runs of fast rows, and the handed-over rows between them one by one.</summary>
     private static long Consume(Parsed parsed, long line, CsvRecordsSource.State state, ReadLedger ledger, CsvTable table)
     {
         var aggregator = state.Layout.Aggregator;
-        var from = 0;
+        var run = 0;
         foreach (var (row, raw) in parsed.HandedOver.Append((parsed.Rows, string.Empty)))
         {
-            if (row > from)
+            for (; run < parsed.Runs.Count && parsed.Runs[run].Start < row; run++)
             {
-                var units = parsed.Units.AsSpan(from, row - from);
-                aggregator.AddRows(units, parsed.Columns, from);
-                ledger.Accept(units.Length);
+                var (from, batch) = parsed.Runs[run];
+                aggregator.Commit(batch);
+                ledger.Accept(batch.Count);
+                var units = parsed.Units.AsSpan(from, batch.Count);
                 for (var r = 0; r < units.Length; r++)
                 {
                     var unit = units[r];
@@ -286,8 +296,6 @@ internal static class FastRecordReader
             {
                 ReadHandedOver(raw, line + row, state, ledger, table);
             }
-
-            from = row + 1;
         }
 
         return line + parsed.Rows;
@@ -330,7 +338,7 @@ internal static class FastRecordReader
     }
 
     /// <summary>What every chunk needs to know: the delimiter, the number of fields, the unit and required columns.</summary>
-    private sealed record Shape(byte Delimiter, int FieldCount, int UnitColumn, int[] Required, UnitResolver Units);
+    private sealed record Shape(byte Delimiter, int FieldCount, int UnitColumn, int[] Required, UnitResolver Units, RecordAggregator Aggregator);
 
     /// <summary>
     /// One parsed chunk: per row the unit ordinal and the required fields' values (columns aligned with the file's
@@ -340,6 +348,7 @@ internal static class FastRecordReader
     {
         private readonly Shape shape;
         private readonly int capacity;
+        private readonly Dictionary<ulong, int> known = [];
 
         public Parsed(Shape shape, int capacity)
         {
@@ -361,33 +370,115 @@ internal static class FastRecordReader
 
         public List<(int Row, string Raw)> HandedOver { get; } = [];
 
-        /// <summary>Parses every line; false when one is blank or has another number of fields than the header.</summary>
+        /// <summary>The runs of fast rows between handed-over rows, staged for the aggregator, in order.</summary>
+        public List<(int Start, RecordBatch Batch)> Runs { get; } = [];
+
+        /// <summary>Stages every run of fast rows (on the parsing thread): only the sums' additions are left for the commit.</summary>
+        public void Stage()
+        {
+            var from = 0;
+            foreach (var (row, _) in HandedOver.Append((Rows, string.Empty)))
+            {
+                if (row > from)
+                {
+                    Runs.Add((from, shape.Aggregator.Stage(Units.AsSpan(from, row - from), Columns, from)));
+                }
+
+                from = row + 1;
+            }
+        }
+
+        /// <summary>
+        /// Parses every line; false when one is blank or has another number of fields than the header. Delimiters and
+        /// line feeds are found 64 bytes at a time: one pass over the chunk gives every cell's bounds.
+        /// </summary>
         public bool Fill(ReadOnlySpan<byte> bytes)
         {
             Span<int> starts = stackalloc int[shape.FieldCount + 1];
             Span<char> chars = stackalloc char[MaxCellChars];
-            var at = 0;
-            while (at < bytes.Length)
+            var (rowStart, cells) = (0, 1);
+            starts[0] = 0;
+            var i = 0;
+            if (Vector512.IsHardwareAccelerated)
             {
-                var newline = bytes[at..].IndexOf((byte)'\n');
-                var end = newline < 0 ? bytes.Length : at + newline;
-                var text = bytes[at..end];
-                text = text.Length > 0 && text[^1] == (byte)'\r' ? text[..^1] : text;
-                at = end + 1;
-                if (!Split(text, starts))
+                var (delimiter, newline) = (Vector512.Create(shape.Delimiter), Vector512.Create((byte)'\n'));
+                ref var first = ref MemoryMarshal.GetReference(bytes);
+                for (; i <= bytes.Length - Vector512<byte>.Count; i += Vector512<byte>.Count)
                 {
-                    return false;
-                }
+                    var block = Vector512.LoadUnsafe(ref first, (nuint)i);
+                    var ends = Vector512.Equals(block, newline).ExtractMostSignificantBits();
+                    var marks = Vector512.Equals(block, delimiter).ExtractMostSignificantBits() | ends;
+                    while (marks != 0)
+                    {
+                        var at = i + BitOperations.TrailingZeroCount(marks);
+                        var bit = marks & (~marks + 1);
+                        marks ^= bit;
+                        if ((ends & bit) == 0)
+                        {
+                            if (cells < shape.FieldCount)
+                            {
+                                starts[cells] = at + 1 - rowStart;
+                            }
 
-                var row = Rows++;
-                if (!Read(text, starts, chars, row))
-                {
-                    HandedOver.Add((row, Encoding.UTF8.GetString(text)));
-                    Units[row] = -1;
+                            cells++;
+                            continue;
+                        }
+
+                        if (!Row(bytes[rowStart..at], starts, cells, chars))
+                        {
+                            return false;
+                        }
+
+                        (rowStart, cells) = (at + 1, 1);
+                    }
                 }
             }
 
-            return Rows <= capacity;
+            for (; i < bytes.Length; i++)
+            {
+                if (bytes[i] == shape.Delimiter)
+                {
+                    if (cells < shape.FieldCount)
+                    {
+                        starts[cells] = i + 1 - rowStart;
+                    }
+
+                    cells++;
+                }
+                else if (bytes[i] == (byte)'\n')
+                {
+                    if (!Row(bytes[rowStart..i], starts, cells, chars))
+                    {
+                        return false;
+                    }
+
+                    (rowStart, cells) = (i + 1, 1);
+                }
+            }
+
+            // The last line, when the file does not end with a line feed.
+            return (rowStart >= bytes.Length || Row(bytes[rowStart..], starts, cells, chars)) && Rows <= capacity;
+        }
+
+        /// <summary>One line (without its line feed) whose cell starts are known; false when it is not simple.</summary>
+        private bool Row(ReadOnlySpan<byte> line, Span<int> starts, int cells, Span<char> chars)
+        {
+            // A blank line has one field, fewer than the header's (at least two): the general reader reports it.
+            if (cells != shape.FieldCount)
+            {
+                return false;
+            }
+
+            var text = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+            starts[cells] = text.Length + 1;
+            var row = Rows++;
+            if (!Read(text, starts, chars, row))
+            {
+                HandedOver.Add((row, Encoding.UTF8.GetString(text)));
+                Units[row] = -1;
+            }
+
+            return true;
         }
 
         public void Return()
@@ -402,49 +493,11 @@ internal static class FastRecordReader
             }
         }
 
-        /// <summary>Cell c is text[starts[c]..(starts[c + 1] − 1)]; false for a row with another number of fields.</summary>
-        private bool Split(ReadOnlySpan<byte> text, Span<int> starts)
-        {
-            var cells = 1;
-            starts[0] = 0;
-            var from = 0;
-            while (true)
-            {
-                var i = text[from..].IndexOf(shape.Delimiter);
-                if (i < 0)
-                {
-                    break;
-                }
-
-                from += i + 1;
-                if (cells >= shape.FieldCount)
-                {
-                    return false;
-                }
-
-                starts[cells++] = from;
-            }
-
-            starts[cells] = text.Length + 1;
-
-            // A blank line has one field, fewer than the header's (at least two): the general reader reports it.
-            return cells == shape.FieldCount;
-        }
-
         /// <summary>The unit and the required numbers on the fast path; false to hand the row over.</summary>
         private bool Read(ReadOnlySpan<byte> text, ReadOnlySpan<int> starts, Span<char> chars, int row)
         {
             var cell = text[starts[shape.UnitColumn]..(starts[shape.UnitColumn + 1] - 1)];
-            if (cell.Length > MaxCellChars || !Ascii.IsValid(cell))
-            {
-                return false;
-            }
-
-            // ASCII: one char per byte; the resolver's ASCII lookup only reads its tables, so chunks may share it.
-            var name = chars[..cell.Length];
-            Ascii.ToUtf16(cell, name, out _);
-            var unit = shape.Units.Resolve(name, out _);
-            if (unit < 0)
+            if (!UnitOf(cell, chars, out var unit))
             {
                 return false;
             }
@@ -452,11 +505,20 @@ internal static class FastRecordReader
             foreach (var column in shape.Required)
             {
                 var value = text[starts[column]..(starts[column + 1] - 1)];
-                if (value.IsEmpty)
+                var target = Columns[column]!;
+                if (value.Length == 1 && (uint)(value[0] - (byte)'0') <= 9)
                 {
-                    Columns[column]![row] = double.NaN;
+                    target[row] = value[0] - (byte)'0';
                 }
-                else if (!Utf8Decimal.TryParse(value, out Columns[column]![row]))
+                else if (value.Length == 2 && (uint)(value[0] - (byte)'0') <= 9 && (uint)(value[1] - (byte)'0') <= 9)
+                {
+                    target[row] = ((value[0] - (byte)'0') * 10) + (value[1] - (byte)'0');
+                }
+                else if (value.IsEmpty)
+                {
+                    target[row] = double.NaN;
+                }
+                else if (!Utf8Decimal.TryParse(value, out target[row]))
                 {
                     return false;
                 }
@@ -464,6 +526,40 @@ internal static class FastRecordReader
 
             Units[row] = unit;
             return true;
+        }
+
+        /// <summary>
+        /// The unit of an ASCII cell, remembered per chunk by the cell's bytes (up to seven) so that each distinct
+        /// spelling is resolved once; false (hand the row over) when the resolver does not know it or the cell is not ASCII.
+        /// </summary>
+        private bool UnitOf(ReadOnlySpan<byte> cell, Span<char> chars, out int unit)
+        {
+            ulong key = 0;
+            if (cell.Length <= 7)
+            {
+                cell.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
+                key |= (ulong)(cell.Length + 1) << 56;
+                if (known.TryGetValue(key, out unit))
+                {
+                    return unit >= 0;
+                }
+            }
+
+            unit = -1;
+            if (cell.Length <= MaxCellChars && Ascii.IsValid(cell))
+            {
+                // ASCII: one char per byte; the resolver's ASCII lookup only reads its tables, so chunks may share it.
+                var name = chars[..cell.Length];
+                Ascii.ToUtf16(cell, name, out _);
+                unit = shape.Units.Resolve(name, out _);
+            }
+
+            if (key != 0)
+            {
+                known[key] = unit;
+            }
+
+            return unit >= 0;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using BRVT.Dti.Definitions;
 using BRVT.Dti.Scoring.Formulas;
@@ -110,6 +111,80 @@ public sealed class RecordAggregator
         {
             accumulator.AddRows(units, columns!, offset, scratch, denominatorScratch);
         }
+    }
+
+    /// <summary>
+    /// Prepares records for <see cref="Commit"/> without changing the aggregator, on any thread: filters, counts,
+    /// ratios, minima and maxima are worked out for the batch, and the values each sum or mean must add are set
+    /// aside in record order. Committing the batches in the order of their records gives exactly what
+    /// <see cref="Add"/> gives record by record: counts and extremes do not depend on the order, and the sums are
+    /// still taken one record at a time, in order. A reader can so parse and stage chunks in parallel and commit them
+    /// in file order, with only the additions of the sums left to one thread.
+    /// </summary>
+    /// <param name="units">Each record's unit ordinal.</param>
+    /// <param name="columns">One column per field, as for <see cref="AddRows(ReadOnlySpan{int}, IReadOnlyList{double[]}, int)"/>.</param>
+    /// <param name="offset">Where the first record's values are in the columns.</param>
+    /// <returns>The staged batch (its size grows with the number of records and of units).</returns>
+    /// <exception cref="ArgumentException">A required column is missing or too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A unit ordinal or the offset is out of range.</exception>
+    public RecordBatch Stage(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        foreach (var unit in units)
+        {
+            if ((uint)unit >= (uint)unitCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(units), unit, "A unit ordinal is out of range.");
+            }
+        }
+
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.CheckColumns(columns, offset + units.Length);
+        }
+
+        // Scratch and the batch's arrays come from the shared pool (a reader stages many large batches): the batch
+        // gives its arrays back when it is committed.
+        var scratch = ArrayPool<double>.Shared.Rent(Math.Max(1, units.Length));
+        var denominatorScratch = ArrayPool<double>.Shared.Rent(Math.Max(1, units.Length));
+        try
+        {
+            var parts = new RecordBatch.Part[accumulators.Length];
+            for (var i = 0; i < accumulators.Length; i++)
+            {
+                parts[i] = accumulators[i].Stage(units, columns!, offset, scratch, denominatorScratch, unitCount);
+            }
+
+            var copy = ArrayPool<int>.Shared.Rent(Math.Max(1, units.Length));
+            units.CopyTo(copy);
+            return new RecordBatch(this, copy, units.Length, parts);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<double>.Shared.Return(denominatorScratch);
+        }
+    }
+
+    /// <summary>Adds a staged batch (see <see cref="Stage"/>); commit batches in the order of their records.</summary>
+    /// <param name="batch">A batch staged by this aggregator, not committed before.</param>
+    /// <exception cref="ArgumentException">The batch was staged by another aggregator or committed already.</exception>
+    public void Commit(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!ReferenceEquals(batch.Owner, this) || batch.Committed)
+        {
+            throw new ArgumentException("The batch was staged by another aggregator, or was committed already.", nameof(batch));
+        }
+
+        for (var i = 0; i < accumulators.Length; i++)
+        {
+            accumulators[i].Commit(batch.Units.AsSpan(0, batch.Count), batch.Parts[i]);
+        }
+
+        batch.Committed = true;
+        batch.ReturnArrays();
     }
 
     /// <summary>Adds another aggregator's records (from another partition of the same record set) to this one.</summary>
@@ -239,14 +314,14 @@ public sealed class RecordAggregator
             var rows = units.Length;
             if (filter is not null)
             {
-                filter.EvaluateFields(columns, filterFields, offset, pass.AsSpan(0, rows));
+                Evaluate(filter, filterFields, columns, offset, pass.AsSpan(0, rows));
             }
 
             if (function == Function.Ratio)
             {
                 if (denominatorFilter is not null)
                 {
-                    denominatorFilter.EvaluateFields(columns, denominatorFields, offset, denominatorPass.AsSpan(0, rows));
+                    Evaluate(denominatorFilter, denominatorFields, columns, offset, denominatorPass.AsSpan(0, rows));
                 }
 
                 for (var r = 0; r < rows; r++)
@@ -286,6 +361,152 @@ public sealed class RecordAggregator
                 }
             }
         }
+
+        /// <summary>The order-independent part of <see cref="AddRows"/> for a batch, and the values its sums will add.</summary>
+        public RecordBatch.Part Stage(ReadOnlySpan<int> units, IReadOnlyList<double[]> columns, int offset, double[] pass, double[] denominatorPass, int unitCount)
+        {
+            var rows = units.Length;
+            var filtered = filter is not null;
+            if (filter is not null)
+            {
+                Evaluate(filter, filterFields, columns, offset, pass.AsSpan(0, rows));
+            }
+
+            var part = new RecordBatch.Part { Counts = new long[unitCount] };
+            var partCounts = part.Counts;
+            switch (function)
+            {
+                case Function.Ratio:
+                    var partDenominators = part.Denominators = new long[unitCount];
+                    var denominated = denominatorFilter is not null;
+                    if (denominatorFilter is not null)
+                    {
+                        Evaluate(denominatorFilter, denominatorFields, columns, offset, denominatorPass.AsSpan(0, rows));
+                    }
+
+                    for (var r = 0; r < rows; r++)
+                    {
+                        if (!denominated || Holds(denominatorPass[r]))
+                        {
+                            var u = units[r];
+                            partDenominators[u]++;
+                            partCounts[u] += !filtered || Holds(pass[r]) ? 1 : 0;
+                        }
+                    }
+
+                    break;
+                case Function.Count:
+                    for (var r = 0; r < rows; r++)
+                    {
+                        partCounts[units[r]] += !filtered || Holds(pass[r]) ? 1 : 0;
+                    }
+
+                    break;
+                case Function.Min or Function.Max:
+                    var extremes = part.Extremes = new double[unitCount];
+                    Array.Fill(extremes, double.NaN);
+                    var source = columns[field].AsSpan(offset, rows);
+                    for (var r = 0; r < rows; r++)
+                    {
+                        var value = source[r];
+                        if ((!filtered || Holds(pass[r])) && !double.IsNaN(value))
+                        {
+                            var u = units[r];
+                            partCounts[u]++;
+                            extremes[u] = Extreme(extremes[u], value);
+                        }
+                    }
+
+                    break;
+                default:
+                    // Sums are order-dependent: the values are kept in record order, NaN where nothing is added.
+                    var kept = part.Values = ArrayPool<double>.Shared.Rent(Math.Max(1, rows));
+                    var values = columns[field].AsSpan(offset, rows);
+                    for (var r = 0; r < rows; r++)
+                    {
+                        var value = !filtered || Holds(pass[r]) ? values[r] : double.NaN;
+                        kept[r] = value;
+                        partCounts[units[r]] += double.IsNaN(value) ? 0 : 1;
+                    }
+
+                    break;
+            }
+
+            return part;
+        }
+
+        /// <summary>Adds a staged part: counts and extremes at once, sums record by record in order.</summary>
+        public void Commit(ReadOnlySpan<int> units, RecordBatch.Part part)
+        {
+            var partCounts = part.Counts!;
+            for (var u = 0; u < counts.Length; u++)
+            {
+                counts[u] += partCounts[u];
+            }
+
+            if (part.Denominators is { } d)
+            {
+                for (var u = 0; u < denominators.Length; u++)
+                {
+                    denominators[u] += d[u];
+                }
+            }
+
+            if (part.Extremes is { } e)
+            {
+                for (var u = 0; u < sums.Length; u++)
+                {
+                    sums[u] = double.IsNaN(e[u]) ? sums[u] : Extreme(sums[u], e[u]);
+                }
+            }
+
+            if (part.Values is { } v)
+            {
+                var total = sums;
+                for (var r = 0; r < units.Length; r++)
+                {
+                    var value = v[r];
+                    if (!double.IsNaN(value))
+                    {
+                        total[units[r]] += value;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A filter over a batch: a single comparison of a field with a number directly (true where the value is finite
+        /// and the comparison holds: what the formula gives, since a non-finite value is missing there), any other
+        /// formula column-wise.
+        /// </summary>
+        private static void Evaluate(Formula formula, int[] fields, IReadOnlyList<double[]> columns, int offset, Span<double> pass)
+        {
+            if (!formula.TryComparison(out var variable, out var op, out var c))
+            {
+                formula.EvaluateFields(columns, fields, offset, pass);
+                return;
+            }
+
+            var values = columns[fields[variable]].AsSpan(offset, pass.Length);
+            for (var r = 0; r < pass.Length; r++)
+            {
+                var x = values[r];
+                var holds = double.IsFinite(x) && op switch
+                {
+                    OpCode.Equal => x == c,
+                    OpCode.NotEqual => x != c,
+                    OpCode.Less => x < c,
+                    OpCode.LessOrEqual => x <= c,
+                    OpCode.Greater => x > c,
+                    _ => x >= c,
+                };
+                pass[r] = holds ? 1 : 0;
+            }
+        }
+
+        /// <summary>The running minimum or maximum with a present value (NaN: nothing yet).</summary>
+        private double Extreme(double current, double value) =>
+            double.IsNaN(current) ? value : function == Function.Min ? Math.Min(current, value) : Math.Max(current, value);
 
         /// <summary>Adds a present value to a unit's sum, minimum or maximum (a missing value is skipped).</summary>
         private void Fold(int unit, double value)

@@ -24,7 +24,7 @@ public sealed class RecordAggregatorBatchTests
     ];
 
     [Property(MaxTest = 200)]
-    public Property AddRows_AnyRecordsInBatches_SameValuesAsAddingOneByOne() =>
+    public Property AddRowsAndStagedCommits_AnyRecordsInBatches_SameValuesAsAddingOneByOne() =>
         Prop.ForAll(
             (from units in Gen.Choose(1, 6)
              from rows in Gen.Choose(0, 300)
@@ -36,6 +36,7 @@ public sealed class RecordAggregatorBatchTests
             {
                 var one = new RecordAggregator("dossiers", Measures, Fields, c.units);
                 var batch = new RecordAggregator("dossiers", Measures, Fields, c.units);
+                var staged = new RecordAggregator("dossiers", Measures, Fields, c.units);
                 var row = new double[Fields.Length];
                 for (var r = 0; r < c.unit.Length; r++)
                 {
@@ -50,10 +51,16 @@ public sealed class RecordAggregatorBatchTests
                 // Two batches: the first with columns of its own, the second reading the whole columns from an offset.
                 batch.AddRows(c.unit.AsSpan(0, c.cut), [.. c.values.Select(v => v[..c.cut])]);
                 batch.AddRows(c.unit.AsSpan(c.cut), [.. c.values.Select(v => v.Append(7.0).ToArray())], c.cut);
+
+                // Staged out of order (the second batch first), committed in record order.
+                var second = staged.Stage(c.unit.AsSpan(c.cut), c.values, c.cut);
+                var first = staged.Stage(c.unit.AsSpan(0, c.cut), c.values);
+                staged.Commit(first);
+                staged.Commit(second);
                 var differences = Enumerable.Range(0, Measures.Length)
                     .SelectMany(m => Enumerable.Range(0, c.units).Select(u => (m, u)))
-                    .Where(x => BitConverter.DoubleToInt64Bits(one.Value(x.m, x.u)) != BitConverter.DoubleToInt64Bits(batch.Value(x.m, x.u)) || one.Count(x.m, x.u) != batch.Count(x.m, x.u))
-                    .Select(x => $"{Measures[x.m].Id} of unit {x.u}: {one.Value(x.m, x.u)} vs {batch.Value(x.m, x.u)}")
+                    .Where(x => new[] { batch, staged }.Any(other => BitConverter.DoubleToInt64Bits(one.Value(x.m, x.u)) != BitConverter.DoubleToInt64Bits(other.Value(x.m, x.u)) || one.Count(x.m, x.u) != other.Count(x.m, x.u)))
+                    .Select(x => $"{Measures[x.m].Id} of unit {x.u}: {one.Value(x.m, x.u)} vs {batch.Value(x.m, x.u)} (rows) vs {staged.Value(x.m, x.u)} (staged)")
                     .ToList();
                 return (differences.Count == 0).Label(string.Join("; ", differences.Take(5)));
             });
@@ -66,6 +73,10 @@ public sealed class RecordAggregatorBatchTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => aggregator.AddRows([2], columns));
         Assert.Throws<ArgumentException>(() => aggregator.AddRows([0], [columns[0], null, columns[2], columns[3], columns[4]]));
+        var batch = aggregator.Stage([0], columns);
+        aggregator.Commit(batch);
+        Assert.Throws<ArgumentException>(() => aggregator.Commit(batch));
+        Assert.Throws<ArgumentException>(() => new RecordAggregator("dossiers", Measures, Fields, 2).Commit(aggregator.Stage([1], columns)));
     }
 
     private static MeasureDefinition Measure(string id, string function, string? field = null, string? filter = null, string? denominatorFilter = null) => new()

@@ -104,6 +104,25 @@ public sealed class Formula
         ColumnEvaluator.Evaluate(program, columns, results);
     }
 
+    /// <summary>
+    /// Whether the formula is a single comparison of a variable with a finite number (<c>online = 1</c>,
+    /// <c>days &lt;= 15</c>), which callers may evaluate directly: it holds where the variable's value is finite and
+    /// the comparison is true, and is false or missing everywhere else.
+    /// </summary>
+    internal bool TryComparison(out int variable, out OpCode op, out double constant)
+    {
+        var code = program.Instructions;
+        (variable, op, constant) = (0, OpCode.Constant, 0);
+        if (code.Length != 3 || code[0].Op != OpCode.Load || code[1].Op != OpCode.Constant || !double.IsFinite(code[1].Value)
+            || code[2].Op is not (OpCode.Equal or OpCode.NotEqual or OpCode.Less or OpCode.LessOrEqual or OpCode.Greater or OpCode.GreaterOrEqual))
+        {
+            return false;
+        }
+
+        (variable, op, constant) = (code[0].Variable, code[2].Op, code[1].Value);
+        return true;
+    }
+
     /// <summary>Evaluates the formula for the first rows of some columns, reading them in place (bit-identical to the scalar evaluation).</summary>
     /// <param name="columns">Columns at least as long as <paramref name="results"/>.</param>
     /// <param name="fields">The column of each variable, in the order of <see cref="Variables"/>.</param>
