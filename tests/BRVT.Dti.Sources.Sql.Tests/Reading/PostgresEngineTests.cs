@@ -29,6 +29,23 @@ public sealed class PostgresEngineTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task ReadAsync_FilterArithmeticOverflows_MissingAsRowByRow()
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        await FuzzFindTests.FilterArithmeticOverflows(database);
+    }
+
+    [Theory]
+    [InlineData("double precision")]
+    [InlineData("real")]
+    [InlineData("numeric(18,3)")]
+    public async Task ReadAsync_RecordPeriodInFloatingPointOrNumericColumn_RecordsOfThePeriodAreRead(string type)
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        await FuzzFindTests.PeriodInNumericColumn(database, type);
+    }
+
+    [Fact]
     public async Task ReadAsync_NoKeyColumn_RowsLocatedByCtid()
     {
         using var database = TestDatabase.Postgres(cluster);
