@@ -158,7 +158,7 @@ internal static class SqlOracle
 
     private static void Records(SqlExpectation expectation, SqlFuzzCase fuzz, DbConnection connection, HashSet<string> units, List<MeasureDefinition> derived)
     {
-        var filters = derived.Select(m => (Filter: Parse(m.Derivation!.Filter), Denominator: m.Derivation!.Function == "ratio" ? Parse(m.Derivation.DenominatorFilter) : null)).ToList();
+        var filters = derived.Select(m => (Filter: RecordOracle.Parse(m.Derivation!.Filter), Denominator: m.Derivation!.Function == "ratio" ? RecordOracle.Parse(m.Derivation.DenominatorFilter) : null)).ToList();
         var read = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < derived.Count; i++)
         {
@@ -246,51 +246,12 @@ internal static class SqlOracle
             expectation.Records[unit.Id] = records.Count;
             for (var m = 0; m < derived.Count; m++)
             {
-                var (value, scale) = Aggregate(derived[m].Derivation!, filters[m].Filter, filters[m].Denominator, fields, records);
+                var (value, scale) = RecordOracle.Aggregate(derived[m].Derivation!, filters[m].Filter, filters[m].Denominator, fields, records);
                 expectation.Observations[(unit.Id, derived[m].Id)] = new ExpectedObservation(value, null,
                     string.Create(CultureInfo.InvariantCulture, $"{fuzz.Label} {fuzz.RecordSource} ({records.Count} records of period {SqlFuzzCase.Period} of unit '{unit.Id}', "),
                     scale, derived[m].Derivation!.Function);
             }
         }
-    }
-
-    /// <summary>The aggregate of a unit's accepted records, and the scale of its rounding error (the sum of the magnitudes added).</summary>
-    private static (double Value, double Scale) Aggregate(MeasureDerivation derivation, Formula? filter, Formula? denominator, string[] fields, List<double[]> records)
-    {
-        bool Passes(Formula? formula, double[] record)
-        {
-            if (formula is null)
-            {
-                return true;
-            }
-
-            var values = formula.Variables.Select(v => record[Array.IndexOf(fields, v)]).ToArray();
-            var result = formula.Evaluate(values);
-            return result != 0 && !double.IsNaN(result);
-        }
-
-        var passing = records.Where(r => Passes(filter, r)).ToList();
-        if (derivation.Function == "count")
-        {
-            return (passing.Count, 0);
-        }
-
-        if (derivation.Function == "ratio")
-        {
-            var denominatorRecords = records.Where(r => Passes(denominator, r)).ToList();
-            return (denominatorRecords.Count == 0 ? double.NaN : (double)denominatorRecords.Count(r => Passes(filter, r)) / denominatorRecords.Count, 0);
-        }
-
-        var index = Array.IndexOf(fields, derivation.Field);
-        var present = passing.Select(r => r[index]).Where(v => !double.IsNaN(v)).ToList();
-        var scale = present.Sum(Math.Abs);
-        return derivation.Function switch
-        {
-            "sum" => (present.Sum(), scale),
-            "mean" => (present.Count == 0 ? double.NaN : present.Sum() / present.Count, present.Count == 0 ? 0 : scale / present.Count),
-            "min" => (present.Count == 0 ? double.NaN : present.Min(), 0),
-            _ => (present.Count == 0 ? double.NaN : present.Max(), 0),
-        };
     }
 
     /// <summary>Whether the record's period is the period assessed: text equal to it, or a whole number equal to it.</summary>
@@ -301,8 +262,6 @@ internal static class SqlOracle
         byte[] or bool or DateTime or DateOnly => false,
         _ => Number(period, out var number) && number == 2023,
     };
-
-    private static Formula? Parse(string? text) => text is null ? null : Formula.Parse(text).Formula ?? throw new InvalidOperationException($"the generator wrote a filter that does not parse: {text}");
 
     /// <summary>Every row of a query, NULL as <see langword="null"/>.</summary>
     private static List<object?[]> Rows(DbConnection connection, string sql)
