@@ -83,6 +83,8 @@ internal static class PushdownAggregation
         }
         catch (Exception exception) when (SqlDatabase.IsDatabaseFailure(exception) && !cancellationToken.IsCancellationRequested)
         {
+            // Groups may have been counted before the query failed; the row-by-row read counts every record again.
+            Array.Clear(read.Records);
             return $"the database could not run the aggregate query ({exception.Message})";
         }
 

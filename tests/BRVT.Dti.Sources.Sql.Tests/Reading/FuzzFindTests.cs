@@ -41,6 +41,33 @@ public sealed class FuzzFindTests
         Assert.Equal(Requests.Show(pushed.Observations), Requests.Show(streamed.Observations));
     }
 
+    [Fact]
+    public Task ReadAsync_DecimalBeyondSystemDecimal_ReadAsTheNearestDouble()
+    {
+        using var database = TestDatabase.DuckDb();
+        return NumbersBeyondDecimal(database, "DECIMAL(38,0)");
+    }
+
+    /// <summary>
+    /// A decimal column holding more than System.Decimal can (10^30) failed the whole read with an overflow when read
+    /// row by row; the value is a number, read as the nearest double, in an observation table and in a record set.
+    /// </summary>
+    internal static async Task NumbersBeyondDecimal(TestDatabase database, string type)
+    {
+        database.Execute($"CREATE TABLE chi_tieu (unit {database.Text}, measure {database.Text}, year {database.Integer}, value {type})");
+        database.Execute("INSERT INTO chi_tieu VALUES ('a', 'm1', 2023, 1000000000000000000000000000000), ('a', 'm2', 2023, 7)");
+        database.Execute($"CREATE TABLE ho_so (agency {database.Text}, year {database.Integer}, fee {type})");
+        database.Execute("INSERT INTO ho_so VALUES ('a', 2023, 1000000000000000000000000000000), ('a', 2023, 7)");
+        var members = """
+            "observations": { "table": "chi_tieu", "columns": { "period": "year" } },
+            "records": { "dossiers": { "table": "ho_so", "columns": { "unit": "agency", "period": "year" }, "fields": { "fee": "fee" }, "pushdown": false } }
+            """;
+        var measures = new[] { Requests.Observed("m1"), Requests.Observed("m2"), Requests.Derived("most", "max", field: "fee"), Requests.Derived("n", "count", filter: "fee > 1e29") };
+        var result = await Requests.ReadAsync(database.CreateSource(members), Requests.Request(measures, ["a"]));
+        Assert.Equal(["a|m1|2023|1E+30|", "a|m2|2023|7|", "a|most|2023|1E+30|", "a|n|2023|1|"], Requests.Show(result.Observations));
+        Assert.Empty(result.Account.Rejected);
+    }
+
     /// <summary>
     /// <c>fee * 1e300 &gt; 0</c> overflows for a fee of 1e308: the formula language makes it missing (the filter fails),
     /// SQLite and DuckDB compute +Infinity (the filter held, in the database only), PostgreSQL fails the query.

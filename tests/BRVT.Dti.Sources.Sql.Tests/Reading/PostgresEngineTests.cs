@@ -46,6 +46,32 @@ public sealed class PostgresEngineTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task ReadAsync_NumericBeyondDecimal_ReadAsTheNearestDouble()
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        await FuzzFindTests.NumbersBeyondDecimal(database, "numeric(40,0)");
+    }
+
+    [Fact]
+    public async Task ReadAsync_AggregateQueryFailsAfterSomeGroups_RecordsCountedOnceInProvenance()
+    {
+        // Found by the SQL data fuzz: the groups counted before PostgreSQL stopped the aggregate query (a sum that
+        // overflows) were counted again by the row-by-row read, so provenance cited more records than were used.
+        using var database = TestDatabase.Postgres(cluster);
+        var name = (string)database.Scalar("SELECT current_database()")!;
+        database.Execute($"ALTER DATABASE {name} SET enable_hashagg = off"); // groups come out one by one, in unit order
+        database.Execute("CREATE TABLE ho_so (agency text, year integer, fee double precision)");
+        database.Insert("ho_so", [["a", 2023, 1.0], ["a", 2023, 2.0], ["b", 2023, 1e308], ["b", 2023, 1e308]]);
+        var source = database.CreateSource("""
+            "records": { "dossiers": { "table": "ho_so", "columns": { "unit": "agency", "period": "year" }, "fields": { "fee": "fee" } } }
+            """);
+        var result = await Requests.ReadAsync(source, Requests.Request([Requests.Derived("total", "sum", field: "fee"), Requests.Derived("n", "count")], ["a", "b"]));
+        Assert.Equal(["a|n|2023|2|", "a|total|2023|3|", "b|n|2023|2|", "b|total|2023|Infinity|"], Requests.Show(result.Observations));
+        Assert.All(result.Observations, o => Assert.Contains("(2 records of period 2023 of unit ", o.Provenance.Location, StringComparison.Ordinal));
+        Assert.Equal((4L, 4L), (result.Account.RowsRead, result.Account.RowsAccepted));
+    }
+
+    [Fact]
     public async Task ReadAsync_NoKeyColumn_RowsLocatedByCtid()
     {
         using var database = TestDatabase.Postgres(cluster);
