@@ -29,6 +29,9 @@ internal abstract class SqlDialect
     /// <summary>The SQL that selects the engine's own row identifier (a constant of this class, never configuration text).</summary>
     public abstract string RowIdentifierSql { get; }
 
+    /// <summary>The SQL that orders rows by the engine's row identifier, in the order they are stored.</summary>
+    public virtual string RowOrderSql => RowIdentifierSql;
+
     /// <summary>A NULL of type double (a missing number).</summary>
     public string NullDouble => $"CAST(NULL AS {DoubleType})";
 

@@ -43,7 +43,7 @@ internal static class ObservationTableReader
         }
 
         var selected = identity.Sql is null ? columns : [identity.Sql, .. columns];
-        var order = identity.Sql is null ? string.Join(", ", columns.Take(4)) : identity.Sql;
+        var order = identity.OrderSql ?? string.Join(", ", columns.Take(4));
         var sql = $"SELECT {string.Join(", ", selected)} FROM {quoted} ORDER BY {order}";
         var prefix = $"{context.Database.Label} {table.Table}";
         var offset = identity.Sql is null ? 0 : 1;

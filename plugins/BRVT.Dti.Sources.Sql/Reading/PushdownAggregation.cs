@@ -160,7 +160,7 @@ internal static class PushdownAggregation
                 continue;
             }
 
-            var sql = $"SELECT {read.Identity.Sql}, {read.Unit} FROM {read.Table} WHERE {period} AND ({string.Join(" OR ", conditions)}) ORDER BY {read.Identity.Sql}";
+            var sql = $"SELECT {read.Identity.Sql}, {read.Unit} FROM {read.Table} WHERE {period} AND ({string.Join(" OR ", conditions)}) ORDER BY {read.Identity.OrderSql}";
             await context.QueryAsync(sql, parameters, what, values =>
             {
                 var unit = DbValues.IsNull(values[1]) ? string.Empty : DbValues.Text(values[1]);

@@ -72,6 +72,22 @@ public sealed class PostgresEngineTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task ReadAsync_DuplicatesBeyondTheNinthRow_TheRowStoredFirstIsKept()
+    {
+        // Found by the SQL data fuzz: rows were ordered by their ctid as text, so "(0,10)" came before "(0,2)" and the
+        // tenth row was kept over the second.
+        using var database = TestDatabase.Postgres(cluster);
+        database.Execute("CREATE TABLE chi_tieu (unit text, measure text, year integer, value double precision)");
+        database.Insert("chi_tieu", [.. Enumerable.Range(1, 12).Select(i => new object?[] { i is 2 or 10 ? "a" : "b", i is 2 or 10 ? "m1" : $"x{i}", 2023, (double)i })]);
+        var result = await Requests.ReadAsync(database.CreateSource("""
+            "observations": { "table": "chi_tieu", "columns": { "period": "year" } }
+            """), Requests.Request([Requests.Observed("m1")], ["a", "b"]));
+        Assert.Equal(["a|m1|2023|2|"], Requests.Show(result.Observations));
+        Assert.EndsWith(" chi_tieu:ctid=(0,2)", result.Observations[0].Provenance.Location, StringComparison.Ordinal);
+        Assert.Single(result.Account.Rejected, r => r.Location.EndsWith(" chi_tieu:ctid=(0,10)", StringComparison.Ordinal) && r.Reason.StartsWith("a second value", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadAsync_NoKeyColumn_RowsLocatedByCtid()
     {
         using var database = TestDatabase.Postgres(cluster);
