@@ -12,6 +12,7 @@ internal enum SqlEngine
 {
     Sqlite,
     DuckDb,
+    Postgres,
 }
 
 /// <summary>What a case breaks on purpose besides its data (the source must then fail with a <see cref="BRVT.Dti.Data.DataSourceException"/>).</summary>
@@ -120,7 +121,19 @@ internal sealed class SqlFuzzCase
 
     public string FileName => Engine == SqlEngine.Sqlite ? "fuzz.db" : "fuzz.duckdb";
 
-    public string Label => (Engine == SqlEngine.Sqlite ? "sqlite:" : "duckdb:") + FileName;
+    /// <summary>PostgreSQL: the connection string of the case's database (set once the database exists).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How locations name the database: <c>sqlite:fuzz.db</c>, <c>duckdb:fuzz.duckdb</c>, <c>postgres:127.0.0.1:port/database</c>.</summary>
+    public string Label => Engine switch
+    {
+        SqlEngine.Sqlite => "sqlite:" + FileName,
+        SqlEngine.DuckDb => "duckdb:" + FileName,
+        _ => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) is var b ? $"postgres:{b.Host}:{b.Port}/{b.Database}" : string.Empty,
+    };
+
+    /// <summary>The name locations give the engine's row identifier.</summary>
+    public string RowIdentifier => Engine == SqlEngine.Postgres ? "ctid" : "rowid";
 
     /// <summary>Whether the request derives a measure from the record set (else the records are not read at all).</summary>
     public bool ReadsRecords => Measures.Any(m => m.Derivation is not null);
@@ -162,14 +175,10 @@ internal sealed class SqlFuzzCase
         {
             ["dossiers"] = new { table = Fault == SqlFault.MissingRecordTable ? "ho_so_cu" + Suffix : RecordSource, columns = recordColumns, fields, pushdown = Pushdown },
         };
-        return JsonSerializer.Serialize(new
-        {
-            name = "s",
-            type = Engine == SqlEngine.Sqlite ? "sqlite" : "duckdb",
-            path = FileName,
-            observations = observations.Count == 1 ? observations[0] : (object)observations,
-            records,
-        });
+        var members = observations.Count == 1 ? observations[0] : (object)observations;
+        return Engine == SqlEngine.Postgres
+            ? JsonSerializer.Serialize(new { name = "s", type = "postgres", connectionString = ConnectionString, observations = members, records })
+            : JsonSerializer.Serialize(new { name = "s", type = Engine == SqlEngine.Sqlite ? "sqlite" : "duckdb", path = FileName, observations = members, records });
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -206,7 +215,9 @@ internal sealed class SqlFuzzCase
         {
             object?[] row = random.Next(6) == 0 && observations.Rows.Count > 0
                 ? Repeat(observations.Rows[random.Next(observations.Rows.Count)], random, values, observationTypes)
-                : [null, values.Unit(observationTypes[1]), values.Measure(observationTypes[2], derivedCount), values.Period(observationTypes[3]), values.Number(observationTypes[4]), values.Stage(observationTypes[5])];
+                : random.Next(5) < 2
+                    ? [null, values.AssessedUnit(observationTypes[1]), random.Next(2) == 0 ? "a" : "b", values.ThePeriod(observationTypes[3]), values.PlainNumber(observationTypes[4], "so_ngay"), values.Stage(observationTypes[5])]
+                    : [null, values.Unit(observationTypes[1]), values.Measure(observationTypes[2], derivedCount), values.Period(observationTypes[3]), values.Number(observationTypes[4]), values.Stage(observationTypes[5])];
             row[0] = keys.Next();
             observations.Rows.Add(row);
         }
@@ -310,7 +321,7 @@ internal sealed class SqlFuzzCase
     private sealed class UniqueKeys(SqlEngine engine, string type, Random random)
     {
         private readonly HashSet<string> used = new(StringComparer.Ordinal);
-        private readonly bool text = engine == SqlEngine.DuckDb ? type == "VARCHAR" : random.Next(2) == 0;
+        private readonly bool text = engine == SqlEngine.Sqlite ? random.Next(2) == 0 : type == "VARCHAR";
 
         public object Next()
         {
@@ -375,6 +386,14 @@ internal sealed class SqlValuePool(SqlEngine engine, Random random)
         'd' => Pick<object?>(747.0, 748.0, 747.5, double.NaN, -0.0, null),
         'v' => Pick<object?>([.. UnitTexts, null, new string('7', 3000)]),
         _ => Any(Pick<object?>([.. UnitTexts, null, 747L, 747.0, 748.5, Blob(), new string('7', 3000)])),
+    };
+
+    /// <summary>An assessed unit's id, as the column's type can hold it (rows that are accepted, so that duplicates and order matter).</summary>
+    public object? AssessedUnit(string type) => Kind(type) switch
+    {
+        'i' => Pick<object?>(747L, 748L),
+        'd' => Pick<object?>(747.0, 748.0),
+        _ => Pick<object?>("747", "748", "so-tc", "Ấp Phước Lập"),
     };
 
     /// <summary>Distinct unit ids that are not assessed, for record sets that reject hundreds of units.</summary>

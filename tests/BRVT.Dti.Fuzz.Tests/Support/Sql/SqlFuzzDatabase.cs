@@ -10,14 +10,18 @@ internal static class SqlFuzzDatabase
     /// <summary>Writes one database file holding the tables and views of every case (their names end with each case's suffix).</summary>
     public static void Write(IReadOnlyList<SqlFuzzCase> cases, string path)
     {
-        Delete(path);
+        if (cases[0].Engine != SqlEngine.Postgres)
+        {
+            Delete(path);
+        }
+
         using var connection = Open(cases[0].Engine, path);
         if (cases[0].Engine == SqlEngine.Sqlite)
         {
             // Test data: no journal, no waiting for the disk.
             Execute(connection, null, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
         }
-        else
+        else if (cases[0].Engine == SqlEngine.DuckDb)
         {
             // A checkpoint of a hundred small tables takes half a second; the write-ahead log is read back just as well.
             Execute(connection, null, "PRAGMA disable_checkpoint_on_shutdown");
@@ -56,12 +60,15 @@ internal static class SqlFuzzDatabase
         }
     }
 
-    /// <summary>A writable connection (the sources themselves open read-only).</summary>
+    /// <summary>A writable connection (the sources themselves open read-only); for PostgreSQL, <paramref name="path"/> is the connection string.</summary>
     public static DbConnection Open(SqlEngine engine, string path)
     {
-        DbConnection connection = engine == SqlEngine.Sqlite
-            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString())
-            : new DuckDBConnection($"Data Source={path}");
+        DbConnection connection = engine switch
+        {
+            SqlEngine.Sqlite => new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()),
+            SqlEngine.DuckDb => new DuckDBConnection($"Data Source={path}"),
+            _ => new Npgsql.NpgsqlConnection(path),
+        };
         connection.Open();
         return connection;
     }
@@ -70,7 +77,7 @@ internal static class SqlFuzzDatabase
 
     private static void Create(DbConnection connection, DbTransaction transaction, SqlFuzzCase fuzz, FuzzTable table)
     {
-        var columns = table.Columns.Select((c, i) => $"{Quote(c)} {table.Types[i]}".TrimEnd());
+        var columns = table.Columns.Select((c, i) => $"{Quote(c)} {(fuzz.Engine == SqlEngine.Postgres ? PostgresType(table.Types[i]) : table.Types[i])}".TrimEnd());
         var key = table.WithoutRowidKey is { } k ? $", PRIMARY KEY ({Quote(k)})" : string.Empty;
         Execute(connection, transaction, $"CREATE TABLE {Quote(table.Name)} ({string.Join(", ", columns)}{key}){(table.WithoutRowidKey is null ? string.Empty : " WITHOUT ROWID")}");
         if (table.Rows.Count == 0)
@@ -111,6 +118,21 @@ internal static class SqlFuzzDatabase
             command.ExecuteNonQuery();
         }
     }
+
+    /// <summary>The PostgreSQL type of a column the generator typed with DuckDB's names.</summary>
+    private static string PostgresType(string type) => type switch
+    {
+        "VARCHAR" => "text",
+        "INTEGER" => "integer",
+        "BIGINT" => "bigint",
+        "DOUBLE" => "double precision",
+        "FLOAT" => "real",
+        "DECIMAL(18,3)" => "numeric(18,3)",
+        "BOOLEAN" => "boolean",
+        "HUGEINT" => "numeric(40,0)",
+        "DATE" => "date",
+        _ => throw new InvalidOperationException($"no PostgreSQL type for {type}"),
+    };
 
     /// <summary>DuckDB: rows through its appender (an INSERT statement costs about a millisecond), each value as its column's type.</summary>
     private static void Append(DuckDBConnection connection, FuzzTable table)

@@ -51,7 +51,7 @@ internal static class SqlOracle
         var units = SqlFuzzCase.Units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var derived = fuzz.Measures.Where(m => m.Derivation is not null).ToList();
         var plain = fuzz.Measures.Where(m => m.Derivation is null).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        using var connection = SqlFuzzDatabase.Open(fuzz.Engine, path);
+        using var connection = SqlFuzzDatabase.Open(fuzz.Engine, fuzz.Engine == SqlEngine.Postgres ? fuzz.ConnectionString! : path);
 
         var seen = new Dictionary<(string, string), string>();
         var tables = new List<(string Source, bool View)> { (fuzz.ObservationSource, fuzz.ObservationsThroughView) };
@@ -64,11 +64,12 @@ internal static class SqlOracle
         {
             var numbered = !fuzz.KeyedObservations && (view || fuzz.Observations.WithoutRowidKey is not null);
             expectation.ObservationsNumbered |= numbered;
-            var id = fuzz.KeyedObservations ? SqlFuzzCase.Key : "rowid";
+            var id = fuzz.KeyedObservations ? SqlFuzzCase.Key : fuzz.RowIdentifier;
+            var (idSelect, idOrder) = Identity(fuzz, fuzz.KeyedObservations, SqlFuzzCase.Key);
             var columns = new[] { SqlFuzzCase.Unit, SqlFuzzCase.Measure, SqlFuzzCase.PeriodColumn, SqlFuzzCase.Value, SqlFuzzCase.Stage }.Select(SqlFuzzDatabase.Quote).ToArray();
             var sql = numbered
                 ? $"SELECT {string.Join(", ", columns)} FROM {SqlFuzzDatabase.Quote(source)} ORDER BY {string.Join(", ", columns.Take(4))}"
-                : $"SELECT {SqlFuzzDatabase.Quote(id)}, {string.Join(", ", columns)} FROM {SqlFuzzDatabase.Quote(source)} ORDER BY {SqlFuzzDatabase.Quote(id)}";
+                : $"SELECT {idSelect}, {string.Join(", ", columns)} FROM {SqlFuzzDatabase.Quote(source)} ORDER BY {idOrder}";
             long number = 0;
             foreach (var row in Rows(connection, sql))
             {
@@ -177,10 +178,11 @@ internal static class SqlOracle
         var columns = fields.Select(f => SqlFuzzCase.Fields.Single(x => x.Field == f).Column).ToArray();
         var numbered = !fuzz.KeyedRecords && (fuzz.RecordsThroughView || fuzz.Records.WithoutRowidKey is not null);
         expectation.RecordsNumbered = numbered;
-        var id = fuzz.KeyedRecords ? SqlFuzzCase.RecordKey : "rowid";
+        var id = fuzz.KeyedRecords ? SqlFuzzCase.RecordKey : fuzz.RowIdentifier;
+        var (idSelect, idOrder) = Identity(fuzz, fuzz.KeyedRecords, SqlFuzzCase.RecordKey);
         var selected = new[] { SqlFuzzCase.RecordUnit, SqlFuzzCase.PeriodColumn }.Concat(columns).Select(SqlFuzzDatabase.Quote).ToArray();
-        var order = numbered ? string.Join(", ", new[] { SqlFuzzCase.RecordUnit }.Concat(columns).Select(SqlFuzzDatabase.Quote)) : SqlFuzzDatabase.Quote(id);
-        var sql = $"SELECT {(numbered ? string.Empty : SqlFuzzDatabase.Quote(id) + ", ")}{string.Join(", ", selected)} FROM {SqlFuzzDatabase.Quote(fuzz.RecordSource)} ORDER BY {order}";
+        var order = numbered ? string.Join(", ", new[] { SqlFuzzCase.RecordUnit }.Concat(columns).Select(SqlFuzzDatabase.Quote)) : idOrder;
+        var sql = $"SELECT {(numbered ? string.Empty : idSelect + ", ")}{string.Join(", ", selected)} FROM {SqlFuzzDatabase.Quote(fuzz.RecordSource)} ORDER BY {order}";
         var accepted = SqlFuzzCase.Units.ToDictionary(u => u.Id, _ => new List<double[]>(), StringComparer.Ordinal);
         long number = 0;
         foreach (var row in Rows(connection, sql))
@@ -263,6 +265,16 @@ internal static class SqlOracle
         _ => Number(period, out var number) && number == 2023,
     };
 
+    /// <summary>
+    /// How the oracle selects and orders by a row's identity: the key column, else the engine's row identifier, in the
+    /// order rows are stored (PostgreSQL's <c>ctid</c> as a tuple id, shown as text; the text is aliased, since
+    /// <c>ORDER BY ctid</c> would otherwise order by the output column of that name, the text).
+    /// </summary>
+    private static (string Select, string Order) Identity(SqlFuzzCase fuzz, bool keyed, string key) =>
+        keyed ? (SqlFuzzDatabase.Quote(key), SqlFuzzDatabase.Quote(key))
+        : fuzz.Engine == SqlEngine.Postgres ? ("CAST(ctid AS text) AS ctid_text", "ctid")
+        : ("rowid", "rowid");
+
     /// <summary>Every row of a query, NULL as <see langword="null"/>.</summary>
     private static List<object?[]> Rows(DbConnection connection, string sql)
     {
@@ -275,13 +287,26 @@ internal static class SqlOracle
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                row[i] = reader.IsDBNull(i) ? null : Value(reader, i);
             }
 
             rows.Add(row);
         }
 
         return rows;
+    }
+
+    /// <summary>A value as its provider gives it; a whole number beyond the range of decimal (PostgreSQL numeric) as a big integer.</summary>
+    private static object Value(DbDataReader reader, int i)
+    {
+        try
+        {
+            return reader.GetValue(i);
+        }
+        catch (Exception exception) when (exception is OverflowException or InvalidCastException)
+        {
+            return reader.GetFieldValue<BigInteger>(i);
+        }
     }
 
     /// <summary>An id or period as text, as the plugin documents: text trimmed, whole numbers without decimals.</summary>
