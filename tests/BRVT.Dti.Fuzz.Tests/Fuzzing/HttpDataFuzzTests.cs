@@ -45,12 +45,9 @@ public sealed class HttpDataFuzzTests(FuzzFigures figures, ITestOutputHelper out
             "some cases are read, some fail");
     }
 
+    /// <summary>Seeds that failed before the plugin was fixed: a byte that is not UTF-8 inside a string.</summary>
     [Theory]
-    [InlineData(439831199)]
-    [InlineData(1398567334)]
-    [InlineData(798911203)]
-    [InlineData(1867176048)]
-    [InlineData(1632611146)]
+    [InlineData(161117306)]
     public async Task ReadAsync_SeedThatOnceFailed_StillMatchesTheOracle(int seed)
     {
         await using var api = await LoopbackApi.StartAsync();
@@ -193,7 +190,7 @@ public sealed class HttpDataFuzzTests(FuzzFigures figures, ITestOutputHelper out
         var page = index >= 0 ? fuzz.Pages[index] : null;
         var fault = page?.Fault ?? PageFault.None;
         var body = fuzz.Body(index, baseUrl, number);
-        var random = new Random(HashCode.Combine(fuzz.Seed, index));
+        var random = new Random(unchecked((fuzz.Seed * 31) + index)); // not HashCode: its seed differs per process
         var contentType = "application/json; charset=utf-8";
         switch (fault)
         {
