@@ -296,12 +296,22 @@ public sealed class SqlDataFuzzTests(FuzzFigures figures, ITestOutputHelper outp
             }
         }
 
-        run.Tally("values compared with the oracle", expected.Observations.Count);
+        run.Tally("values compared with the oracle", expected.Observations.Values.Count(w => !Unchecked(w)));
+        run.Tally("sums beyond the range of doubles, not compared", expected.Observations.Values.Count(Unchecked));
     }
 
-    /// <summary>Counts, ratios and extremes exactly; sums and means within the rounding of the magnitudes added (the engines add in another order).</summary>
+    /// <summary>
+    /// Counts, ratios and extremes exactly; sums and means within the rounding of the magnitudes added (the engines add
+    /// in another order). A sum whose magnitudes add up beyond the range of doubles depends on the order entirely (a
+    /// partial sum overflows one way and not the other), so it is not compared (<see cref="Unchecked"/>).
+    /// </summary>
     private static bool Same(ExpectedObservation want, double got)
     {
+        if (Unchecked(want))
+        {
+            return true;
+        }
+
         if (double.IsNaN(want.Value) || double.IsNaN(got))
         {
             return double.IsNaN(want.Value) && double.IsNaN(got);
@@ -312,6 +322,8 @@ public sealed class SqlDataFuzzTests(FuzzFigures figures, ITestOutputHelper outp
             return want.Value.Equals(got);
         }
 
-        return !double.IsFinite(want.Scale) || Math.Abs(want.Value - got) <= 1e-9 * want.Scale;
+        return Math.Abs(want.Value - got) <= 1e-9 * want.Scale;
     }
+
+    private static bool Unchecked(ExpectedObservation want) => want.Function is "sum" or "mean" && !double.IsFinite(want.Scale);
 }
