@@ -35,10 +35,18 @@ public static class AssessmentResultJson
     /// <summary>Writes a result as UTF-8 JSON to a stream.</summary>
     /// <param name="result">The result.</param>
     /// <param name="utf8Stream">The stream to write to; it is not closed.</param>
-    public static void Write(AssessmentResult result, Stream utf8Stream)
+    public static void Write(AssessmentResult result, Stream utf8Stream) => Write(result, utf8Stream, CancellationToken.None);
+
+    /// <summary>Writes a result as UTF-8 JSON to a stream, checking the token at every unit and issue.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="utf8Stream">The stream to write to; it is not closed. Part of the JSON may have been written to it when the writing is cancelled.</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static void Write(AssessmentResult result, Stream utf8Stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(utf8Stream);
+        cancellationToken.ThrowIfCancellationRequested();
         using var writer = new Utf8JsonWriter(utf8Stream, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("indexId", result.IndexId);
@@ -82,6 +90,7 @@ public static class AssessmentResultJson
         writer.WriteStartArray("units");
         foreach (var unit in result.Units)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             WriteUnit(writer, unit, result);
         }
 
@@ -89,6 +98,7 @@ public static class AssessmentResultJson
         writer.WriteStartArray("issues");
         foreach (var issue in result.Issues)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             writer.WriteStartObject();
             writer.WriteString("code", issue.Code);
             writer.WriteString("message", issue.Message);

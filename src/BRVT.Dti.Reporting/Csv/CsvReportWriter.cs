@@ -22,13 +22,12 @@ public sealed class CsvReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var text = Write(ReportModel.Create(content));
+        var text = Write(ReportModel.Create(content, cancellationToken), cancellationToken);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
-        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReportBytes.WriteAsync(destination, bytes, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default)
     {
         var result = model.Result;
         var builder = new StringBuilder();
@@ -40,6 +39,7 @@ public sealed class CsvReportWriter : IReportWriter
         {
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var row = new List<string>
                 {
                     unit.Unit.Id,

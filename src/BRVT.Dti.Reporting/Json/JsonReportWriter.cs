@@ -19,9 +19,7 @@ public sealed class JsonReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(destination);
         using var buffer = new MemoryStream();
-        AssessmentResultJson.Write(content.Result, buffer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        AssessmentResultJson.Write(content.Result, buffer, cancellationToken);
+        await ReportBytes.WriteAsync(destination, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
     }
 }
