@@ -22,12 +22,13 @@ public sealed class CsvReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var text = Write(ReportModel.Create(content, cancellationToken), cancellationToken);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
-        await ReportBytes.WriteAsync(destination, bytes, cancellationToken).ConfigureAwait(false);
+        var text = Build(ReportModel.Create(content, cancellationToken), cancellationToken);
+        await ReportBytes.WriteAsync(destination, text, byteOrderMark: true, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model, CancellationToken cancellationToken = default)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default) => Build(model, cancellationToken).ToString();
+
+    private static StringBuilder Build(ReportModel model, CancellationToken cancellationToken)
     {
         var result = model.Result;
         var builder = new StringBuilder();
@@ -59,7 +60,7 @@ public sealed class CsvReportWriter : IReportWriter
             }
         }
 
-        return builder.ToString();
+        return builder;
     }
 
     private static void AppendRow(StringBuilder builder, IReadOnlyList<string> cells)

@@ -30,11 +30,13 @@ public sealed class HtmlReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var bytes = Encoding.UTF8.GetBytes(Write(ReportModel.Create(content, cancellationToken), cancellationToken));
-        await ReportBytes.WriteAsync(destination, bytes, cancellationToken).ConfigureAwait(false);
+        var html = Build(ReportModel.Create(content, cancellationToken), cancellationToken);
+        await ReportBytes.WriteAsync(destination, html, byteOrderMark: false, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model, CancellationToken cancellationToken = default)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default) => Build(model, cancellationToken).ToString();
+
+    private static StringBuilder Build(ReportModel model, CancellationToken cancellationToken)
     {
         var html = new StringBuilder(64 * 1024);
         var result = model.Result;
@@ -69,7 +71,7 @@ public sealed class HtmlReportWriter : IReportWriter
         Manifest(html, model);
         html.Append("</main>\n<footer>").Append(HtmlText.Encode($"BRVT.Dti {result.Manifest.LibraryVersion} · {result.IndexId} {result.IndexVersion} · {result.Period}")).Append("</footer>\n</div>\n")
             .Append("<script>").Append(HtmlAssets.Ready).Append("</script>\n</body>\n</html>\n");
-        return html.ToString();
+        return html;
     }
 
     private static void Heading(StringBuilder html, ReportModel model, string level, string id, string key, string? suffix = null)

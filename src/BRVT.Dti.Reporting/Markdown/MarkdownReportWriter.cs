@@ -24,11 +24,13 @@ public sealed class MarkdownReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var bytes = Encoding.UTF8.GetBytes(Write(ReportModel.Create(content, cancellationToken), cancellationToken));
-        await ReportBytes.WriteAsync(destination, bytes, cancellationToken).ConfigureAwait(false);
+        var text = Build(ReportModel.Create(content, cancellationToken), cancellationToken);
+        await ReportBytes.WriteAsync(destination, text, byteOrderMark: false, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model, CancellationToken cancellationToken = default)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default) => Build(model, cancellationToken).ToString();
+
+    private static StringBuilder Build(ReportModel model, CancellationToken cancellationToken)
     {
         var result = model.Result;
         var text = new StringBuilder();
@@ -62,7 +64,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         WriteIssues(text, model, cancellationToken);
         WriteManifest(text, model);
-        return text.ToString();
+        return text;
     }
 
     private static void WriteRanking(StringBuilder text, ReportModel model, ReportGroup group, CancellationToken cancellationToken)
