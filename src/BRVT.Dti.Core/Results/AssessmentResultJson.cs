@@ -15,6 +15,9 @@ namespace BRVT.Dti;
 /// <remarks>Thread-safe.</remarks>
 public static class AssessmentResultJson
 {
+    /// <summary>Bytes held by the writer before they are passed to the stream (a result of 10,000 units is 18 MiB).</summary>
+    private const int FlushThreshold = 1 << 16;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -37,7 +40,10 @@ public static class AssessmentResultJson
     /// <param name="utf8Stream">The stream to write to; it is not closed.</param>
     public static void Write(AssessmentResult result, Stream utf8Stream) => Write(result, utf8Stream, CancellationToken.None);
 
-    /// <summary>Writes a result as UTF-8 JSON to a stream, checking the token at every unit and issue.</summary>
+    /// <summary>
+    /// Writes a result as UTF-8 JSON to a stream, checking the token at every unit and issue and passing the text on
+    /// every 64 KiB rather than holding all of it.
+    /// </summary>
     /// <param name="result">The result.</param>
     /// <param name="utf8Stream">The stream to write to; it is not closed. Part of the JSON may have been written to it when the writing is cancelled.</param>
     /// <param name="cancellationToken">Cancels the writing.</param>
@@ -92,6 +98,10 @@ public static class AssessmentResultJson
         {
             cancellationToken.ThrowIfCancellationRequested();
             WriteUnit(writer, unit, result);
+            if (writer.BytesPending > FlushThreshold)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();
