@@ -97,7 +97,9 @@ internal static class MatrixCsvLoader
         }
 
         var ids = new string[rows];
-        var numbers = layout.Numeric.Select(_ => new double[rows]).ToArray();
+        // Every row of every column is written by its chunk before the matrix is returned (a failed load throws), so the
+        // columns skip the clearing that fresh arrays get: 800 MB for a million units × 100 indicators.
+        var numbers = layout.Numeric.Select(_ => GC.AllocateUninitializedArray<double>(rows)).ToArray();
         var texts = layout.Attributes.Select(_ => new string?[rows]).ToArray();
         Parallel.For(0, chunks.Length, parallel, c => chunks[c].Parse(file, layout, ids, numbers, texts));
 
@@ -510,12 +512,22 @@ internal static class MatrixCsvLoader
 
         private static void Flush(double[] block, int rows, int width, double[][] numbers, int firstRow)
         {
+            if (rows == 0)
+            {
+                return;
+            }
+
+            // Rows × width doubles of the block are read with a stride of width: bounds were checked once here.
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(rows * width, block.Length);
+            ref var source = ref MemoryMarshal.GetArrayDataReference(block);
             for (var n = 0; n < width; n++)
             {
                 var column = numbers[n].AsSpan(firstRow, rows);
+                ref var target = ref MemoryMarshal.GetReference(column);
+                ref var from = ref Unsafe.Add(ref source, n);
                 for (var r = 0; r < rows; r++)
                 {
-                    column[r] = block[(r * width) + n];
+                    Unsafe.Add(ref target, r) = Unsafe.Add(ref from, r * width);
                 }
             }
         }
