@@ -9,7 +9,8 @@ namespace BRVT.Dti.Host.Commands;
 
 /// <summary>
 /// Writes the reports of a ranking run: for each index a folder with every report format of the workspace (JSON,
-/// CSV, Excel, Markdown, HTML: each file atomic, all or none), and beside them the list of every rejected row.
+/// CSV, Excel, Markdown, HTML: each file atomic, all or none), and beside them the list of every rejected row
+/// (<c>rejected-rows.csv</c>) and the account of every source (<c>accounts.csv</c>: read = accepted + rejected).
 /// </summary>
 internal static class ReportFiles
 {
@@ -47,9 +48,13 @@ internal static class ReportFiles
             files.AddRange(published.Select(p => p.Path));
         }
 
+        var accounts = new[] { workspace.UnitsAccount }.Concat(current.Read.Accounts).ToList();
         var rejected = Path.Combine(outputDirectory, "rejected-rows.csv");
-        await WriteTextAsync(rejected, RejectedRowsCsv.Write(new[] { workspace.UnitsAccount }.Concat(current.Read.Accounts), cancellationToken), cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(rejected, RejectedRowsCsv.Write(accounts, cancellationToken), cancellationToken).ConfigureAwait(false);
         files.Add(Path.GetFullPath(rejected));
+        var accountsFile = Path.Combine(outputDirectory, SourceAccountsCsv.FileName);
+        await WriteTextAsync(accountsFile, SourceAccountsCsv.Write(accounts), cancellationToken).ConfigureAwait(false);
+        files.Add(Path.GetFullPath(accountsFile));
         return files;
     }
 
