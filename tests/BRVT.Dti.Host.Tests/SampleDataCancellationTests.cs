@@ -35,7 +35,7 @@ public sealed class SampleDataCancellationTests(ITestOutputHelper output) : IDis
     {
         CopySample();
         using var services = HostServices.Create();
-        var workspace = await WorkspaceLoader.LoadAsync(directory, services.GetRequiredService<DtiEngine>(), CancellationToken.None);
+        var workspace = await WorkspaceLoader.LoadAsync(WorkspaceLoader.ReadSettings(directory), services.GetRequiredService<DtiEngine>(), CancellationToken.None);
         SampleDataGenerator.Generate(workspace, CancellationToken.None); // warm-up (JIT), so the run timed below is the usual duration
         var full = Stopwatch.StartNew();
         SampleDataGenerator.Generate(workspace, CancellationToken.None);
