@@ -39,6 +39,31 @@ internal static class Profile
             case "w1-load":
                 W1Load(repeat);
                 break;
+            case "w1-load-only":
+                {
+                    var path = W1Csv.Ensure(1_000_000);
+                    Time("IndicatorMatrix.LoadCsv, 1 thread", repeat, () => IndicatorMatrix.LoadCsv(path, "id", maxDegreeOfParallelism: 1));
+                    Time("IndicatorMatrix.LoadCsv, all cores", repeat, () => IndicatorMatrix.LoadCsv(path, "id"));
+                    var ids = IndicatorMatrix.LoadCsv(path, "id").UnitIds.ToArray();
+                    Time("  of which: the index of unit ids (Dictionary, 1 thread)", repeat, () =>
+                    {
+                        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+                        for (var i = 0; i < ids.Length; i++)
+                        {
+                            index.TryAdd(ids[i], i);
+                        }
+                    });
+                    Time("  of which: 1e6 id strings from UTF-8 (1 thread)", repeat, () =>
+                    {
+                        var bytes = System.Text.Encoding.UTF8.GetBytes("U0000001");
+                        for (var i = 0; i < ids.Length; i++)
+                        {
+                            ids[i] = System.Text.Encoding.UTF8.GetString(bytes);
+                        }
+                    });
+                    break;
+                }
+
             case "w2":
                 W2(repeat);
                 break;

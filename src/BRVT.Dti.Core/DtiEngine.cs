@@ -43,6 +43,7 @@ public sealed partial class DtiEngine
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(this.limits.MaxJsonDepth, nameof(limits));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(this.limits.MaxNodes, nameof(limits));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(this.limits.MaxTreeDepth, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(this.limits.MaxUnits, nameof(limits));
         this.rules = new RuleRegistry(rules, this.limits.Formula);
         this.logger = logger ?? (ILogger)NullLogger.Instance;
     }
@@ -188,7 +189,7 @@ public sealed partial class DtiEngine
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-        var plan = new DefinitionCompiler(rules, limits.Formula).Compile(definition, hash, sink);
+        var plan = new DefinitionCompiler(rules, limits).Compile(definition, hash, sink);
         return Finish(sink, definition, plan, file);
     }
 

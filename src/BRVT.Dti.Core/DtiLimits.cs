@@ -24,6 +24,14 @@ public sealed record DtiLimits
     /// <summary>The deepest node tree (default 32 levels).</summary>
     public int MaxTreeDepth { get; init; } = 32;
 
+    /// <summary>
+    /// The most units one <see cref="ScoringPlan.Prepare"/> takes (default 100 000). A province has a few hundred
+    /// units, and the whole country had about 10 600 communes and 700 districts before the 2025 reorganisation, so
+    /// the default leaves room for any real assessment while bounding what a plan allocates (a value and a provenance
+    /// per unit and measure). More units throw a <see cref="LimitExceededException"/> naming this limit.
+    /// </summary>
+    public int MaxUnits { get; init; } = 100_000;
+
     /// <summary>The limits of formulas (length, nesting, size).</summary>
     public FormulaLimits Formula { get; init; } = FormulaLimits.Default;
 }

@@ -214,6 +214,43 @@ public sealed class ResilienceTests
         Assert.Equal($"cong-dvc: the answer from {api.Url("/big")} is larger than 4096 bytes (setting \"maxResponseBytes\"). Ask for smaller pages (\"paging\") or raise the limit.", exception.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadAsync_AnswerOfExactlyTheLimit_IsReadAndOneByteMoreIsRefused(bool declareLength)
+    {
+        const int Limit = 4096;
+        await using var api = await LoopbackApi.StartAsync();
+        api.Map("/exact", (context, _) => Send(context, Body(Limit), declareLength));
+        api.Map("/over", (context, _) => Send(context, Body(Limit + 1), declareLength));
+        var limit = ", \"maxResponseBytes\": 4096";
+
+        var exact = await TestSources.Create(Settings(api.BaseUri, "/exact", TestSources.Resilience(), limit)).ReadAsync(Assessment.Request());
+        var over = await Assert.ThrowsAsync<DataSourceException>(() => TestSources.Create(Settings(api.BaseUri, "/over", TestSources.Resilience(), limit)).ReadAsync(Assessment.Request()).AsTask());
+
+        Assert.True(exact.Account.Balances);
+        Assert.Equal(0, exact.Account.RowsRead);
+        Assert.Equal($"cong-dvc: the answer from {api.Url("/over")} is larger than 4096 bytes (setting \"maxResponseBytes\"). Ask for smaller pages (\"paging\") or raise the limit.", over.Message);
+
+        static byte[] Body(int bytes)
+        {
+            const string Head = "{ \"data\": { \"items\": [] }, \"pad\": \"";
+            const string Tail = "\" }";
+            return System.Text.Encoding.UTF8.GetBytes(Head + new string('x', bytes - Head.Length - Tail.Length) + Tail);
+        }
+
+        static Task Send(Microsoft.AspNetCore.Http.HttpContext context, byte[] body, bool declareLength)
+        {
+            context.Response.ContentType = "application/json";
+            if (declareLength)
+            {
+                context.Response.ContentLength = body.Length;
+            }
+
+            return context.Response.Body.WriteAsync(body).AsTask();
+        }
+    }
+
     [Fact]
     public async Task ReadAsync_NothingListens_ThrowsCouldNotBeReached()
     {

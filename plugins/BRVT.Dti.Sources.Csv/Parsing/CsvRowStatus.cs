@@ -15,6 +15,9 @@ internal enum CsvRowStatus
     /// <summary>A record with bytes that are not valid UTF-8 (decoded as U+FFFD) or NUL characters.</summary>
     Encoding,
 
+    /// <summary>A record longer than the source's <c>"maxRowChars"</c>; <see cref="CsvTable.Problem"/> says so.</summary>
+    TooLong,
+
     /// <summary>A line that could not be parsed as CSV (broken quoting, a quote never closed, a truncated file); <see cref="CsvTable.Problem"/> says why.</summary>
     Malformed,
 }

@@ -15,14 +15,27 @@ namespace BRVT.Dti.Sources.Csv.Parsing;
 /// broken all come back as rows with their line, so the caller can reject them. After broken quoting the reader
 /// starts again on the next physical line.
 /// </summary>
-/// <remarks>Not thread-safe. Memory is bounded by the longest record (at most <see cref="MaxRecordChars"/>).</remarks>
+/// <remarks>
+/// Not thread-safe. Memory is bounded by the longest record, <see cref="CsvFileSettings.MaxRowChars"/> (setting
+/// <c>"maxRowChars"</c>): a longer record comes back as <see cref="CsvRowStatus.TooLong"/> (or, when it does not even fit
+/// the read buffer, as <see cref="CsvRowStatus.Malformed"/> with the same limit named, reading going on at the next
+/// line); a longer header line is a <see cref="DataSourceException"/>.
+/// </remarks>
 internal sealed class CsvTable : IAsyncDisposable
 {
-    /// <summary>The longest record accepted, in characters; a longer one is a quote that is never closed.</summary>
-    public const int MaxRecordChars = 1 << 22;
+    /// <summary>The default of <c>"maxRowChars"</c>: 4 Mi characters.</summary>
+    public const int DefaultMaxRowChars = 1 << 22;
+
+    /// <summary>The smallest <c>"maxRowChars"</c> accepted.</summary>
+    public const int MinRowChars = 16;
+
+    /// <summary>The largest <c>"maxRowChars"</c> accepted: 64 Mi characters (a read buffer of 128 MiB).</summary>
+    public const int MaxRowCharsCeiling = 1 << 26;
 
     private const int BufferChars = 1 << 16;
-    private const int MaxHeaderChars = 1 << 20;
+
+    /// <summary>Room in the read buffer beyond the limit, so that a record of exactly the limit, its line ending and what follows fit.</summary>
+    private const int BufferSlack = 1 << 12;
     private const int MaxResyncs = 100;
     private const int MaxRawChars = 4096;
 
@@ -38,6 +51,7 @@ internal sealed class CsvTable : IAsyncDisposable
     private bool held;
     private long heldLine;
     private CsvRowStatus heldStatus;
+    private string? heldProblem;
     private bool finished;
     private int resyncs;
     private string? pendingRaw;
@@ -173,6 +187,7 @@ internal sealed class CsvTable : IAsyncDisposable
                 held = false;
                 Line = heldLine;
                 Status = heldStatus;
+                Problem = heldProblem;
                 return true;
             }
 
@@ -202,17 +217,19 @@ internal sealed class CsvTable : IAsyncDisposable
                 continue;
             }
 
-            Classify(out var line, out var status);
+            Classify(out var line, out var status, out var problem);
             if (pending.Count > 0)
             {
                 held = true;
                 heldLine = line;
                 heldStatus = status;
+                heldProblem = problem;
                 continue;
             }
 
             Line = line;
             Status = status;
+            Problem = problem;
             return true;
         }
     }
@@ -225,8 +242,9 @@ internal sealed class CsvTable : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private void Classify(out long line, out CsvRowStatus status)
+    private void Classify(out long line, out CsvRowStatus status, out string? problem)
     {
+        problem = null;
         var raw = reader!.GetRawRecordSpan();
         var breaks = 0;
         var bad = false;
@@ -270,11 +288,20 @@ internal sealed class CsvTable : IAsyncDisposable
         {
             status = CsvRowStatus.Blank;
         }
+        else if (raw.TrimEnd("\r\n").Length > file.MaxRowChars)
+        {
+            status = CsvRowStatus.TooLong;
+            problem = TooLongReason(raw.TrimEnd("\r\n").Length, file.MaxRowChars);
+        }
         else
         {
             status = reader.RowFieldCount == Columns.Count ? CsvRowStatus.Ok : CsvRowStatus.FieldCount;
         }
     }
+
+    /// <summary>Why a record of <paramref name="length"/> characters is rejected (the fast reader gives the same reason).</summary>
+    public static string TooLongReason(int length, int maxRowChars) => string.Create(CultureInfo.InvariantCulture,
+        $"the row is {length} characters long, over the limit of {maxRowChars} characters (setting \"maxRowChars\" of this source, default {DefaultMaxRowChars}). Shorten the row, or raise \"maxRowChars\" in sources.json if such rows are expected");
 
     private async ValueTask StartAsync(char[] prefix, int start, int length, TextReader text, CancellationToken cancellationToken)
     {
@@ -295,8 +322,8 @@ internal sealed class CsvTable : IAsyncDisposable
             // U+FFFF is a noncharacter; should a line start with it anyway, the handler reports it as a rejected row.
             Comment = '\uFFFF',
             CommentHandler = (CommentHandler)OnComment,
-            BufferSize = BufferChars,
-            MaxBufferSize = MaxRecordChars,
+            BufferSize = Math.Min(BufferChars, ReadBufferChars(file)),
+            MaxBufferSize = ReadBufferChars(file),
             OwnsReader = true,
             Culture = CultureInfo.InvariantCulture,
         };
@@ -349,7 +376,8 @@ internal sealed class CsvTable : IAsyncDisposable
             string reason;
             if (error is CsvRecordTooLargeException)
             {
-                reason = $"the record starting on this line is longer than {MaxRecordChars.ToString(CultureInfo.InvariantCulture)} characters: a quote opened here is probably never closed. Close the quote (and double any quote inside a value: \"\"); reading went on at the next line";
+                reason = string.Create(CultureInfo.InvariantCulture,
+                    $"the record starting on this line is longer than {file.MaxRowChars} characters, the limit (setting \"maxRowChars\" of this source, default {DefaultMaxRowChars}): a quote opened here is probably never closed, or the row is really that long. Close the quote (and double any quote inside a value: \"\"), or raise \"maxRowChars\" in sources.json; reading went on at the next line");
             }
             else if (skipped.AtEnd)
             {
@@ -411,11 +439,9 @@ internal sealed class CsvTable : IAsyncDisposable
         {
             if (length == buffer.Length)
             {
-                if (buffer.Length >= MaxHeaderChars)
+                if (length > file.MaxRowChars + 2)
                 {
-                    throw new DataSourceException(file.SourceName,
-                        $"{file.DisplayPath}:1: the header line is longer than {MaxHeaderChars.ToString(CultureInfo.InvariantCulture)} characters, or a quote in it is never closed. Check the first line of the file.",
-                        null);
+                    throw HeaderTooLong(file);
                 }
 
                 Array.Resize(ref buffer, buffer.Length * 2);
@@ -487,6 +513,11 @@ internal sealed class CsvTable : IAsyncDisposable
         }
 
         var headerText = buffer.AsSpan(0, end);
+        if (headerText.TrimEnd("\r\n").Length > file.MaxRowChars)
+        {
+            throw HeaderTooLong(file);
+        }
+
         if (headerText.IndexOfAny(BadChars) >= 0)
         {
             throw new DataSourceException(file.SourceName,
@@ -498,6 +529,13 @@ internal sealed class CsvTable : IAsyncDisposable
         var columns = SplitHeader(headerText.TrimEnd("\r\n"), delimiter);
         return new Header(columns, delimiter, 1 + CountBreaks(headerText), buffer, end, length);
     }
+
+    private static DataSourceException HeaderTooLong(CsvFileSettings file) => new(file.SourceName, string.Create(CultureInfo.InvariantCulture,
+        $"{file.DisplayPath}:1: the header line is longer than {file.MaxRowChars} characters, the limit (setting \"maxRowChars\" of this source in {file.ConfigurationFile} at {file.Pointer}, default {DefaultMaxRowChars}), or a quote in it is never closed. Check the first line of the file, or raise \"maxRowChars\"."),
+        null);
+
+    /// <summary>The read buffer: a record of the limit, its line ending and some slack must fit.</summary>
+    private static int ReadBufferChars(CsvFileSettings file) => Math.Max(BufferChars, file.MaxRowChars + BufferSlack);
 
     private static char DetectDelimiter(CsvFileSettings file, ReadOnlySpan<char> header)
     {

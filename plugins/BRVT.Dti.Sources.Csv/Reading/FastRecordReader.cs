@@ -22,7 +22,9 @@ namespace BRVT.Dti.Sources.Csv.Reading;
 /// <remarks>
 /// <para>It takes files whose every row the general reader would find well formed: UTF-8 without quotes, NUL,
 /// replacement or U+FFFF characters, no carriage return except before a line feed, no blank line and every row with
-/// the header's number of fields; and sources without a period, date or record id column and without decimal commas,
+/// the header's number of fields, and no row longer in bytes than the source's <c>"maxRowChars"</c> (a UTF-8 row of at
+/// most that many bytes has at most that many characters, so the general reader would not reject it as too long); and
+/// sources without a period, date or record id column and without decimal commas,
 /// whose fixed period (if any) is the one assessed. On anything else it declines before anything is published, and the
 /// general reader reads the file.</para>
 /// <para>A row whose unit or numbers it cannot read on the fast path (a name with accents, a spaced or worded number,
@@ -76,8 +78,12 @@ internal static class FastRecordReader
         }
 
         var layout = state.Layout;
-        var chunks = Chunks(handle, start, length);
-        var shape = new Shape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units, layout.Aggregator);
+        if (Chunks(handle, start, length, file.MaxRowChars) is not { } chunks)
+        {
+            return null;
+        }
+
+        var shape = new Shape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units, layout.Aggregator, file.MaxRowChars);
         using var ledger = new ReadLedger(file, request.Mode);
         var line = table.FirstDataLine;
         var wave = Math.Max(2, Environment.ProcessorCount * 2);
@@ -171,8 +177,12 @@ internal static class FastRecordReader
         }
     }
 
-    /// <summary>Chunks of about <see cref="ChunkBytes"/> that begin at line starts (independent of the number of cores).</summary>
-    private static List<(long Start, long End)> Chunks(SafeFileHandle handle, long start, long length)
+    /// <summary>
+    /// Chunks of about <see cref="ChunkBytes"/> that begin at line starts (independent of the number of cores), or
+    /// <see langword="null"/> (decline) when a line crossing a chunk's end is longer than <paramref name="maxRowChars"/>
+    /// bytes, which also bounds every chunk's buffer.
+    /// </summary>
+    private static List<(long Start, long End)>? Chunks(SafeFileHandle handle, long start, long length, int maxRowChars)
     {
         var chunks = new List<(long, long)>();
         Span<byte> probe = stackalloc byte[4096];
@@ -191,6 +201,10 @@ internal static class FastRecordReader
                 }
 
                 end += read - 1;
+                if (end - at > ChunkBytes + (long)maxRowChars + 2)
+                {
+                    return null;
+                }
             }
 
             chunks.Add((at, Math.Min(end, length)));
@@ -338,7 +352,7 @@ internal static class FastRecordReader
     }
 
     /// <summary>What every chunk needs to know: the delimiter, the number of fields, the unit and required columns.</summary>
-    private sealed record Shape(byte Delimiter, int FieldCount, int UnitColumn, int[] Required, UnitResolver Units, RecordAggregator Aggregator);
+    private sealed record Shape(byte Delimiter, int FieldCount, int UnitColumn, int[] Required, UnitResolver Units, RecordAggregator Aggregator, int MaxRowChars);
 
     /// <summary>
     /// One parsed chunk: per row the unit ordinal and the required fields' values (columns aligned with the file's
@@ -460,7 +474,7 @@ internal static class FastRecordReader
             return (rowStart >= bytes.Length || Row(bytes[rowStart..], starts, cells, chars)) && Rows <= capacity;
         }
 
-        /// <summary>One line (without its line feed) whose cell starts are known; false when it is not simple.</summary>
+        /// <summary>One line (without its line feed) whose cell starts are known; false when it is not simple or longer than "maxRowChars" bytes.</summary>
         private bool Row(ReadOnlySpan<byte> line, Span<int> starts, int cells, Span<char> chars)
         {
             // A blank line has one field, fewer than the header's (at least two): the general reader reports it.
@@ -470,6 +484,12 @@ internal static class FastRecordReader
             }
 
             var text = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+            if (text.Length > shape.MaxRowChars)
+            {
+                // Longer in bytes than "maxRowChars": the general reader decides (by characters) whether it is too long.
+                return false;
+            }
+
             starts[cells] = text.Length + 1;
             var row = Rows++;
             if (!Read(text, starts, chars, row))

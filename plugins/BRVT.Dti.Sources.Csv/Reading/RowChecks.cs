@@ -2,7 +2,7 @@ using BRVT.Dti.Sources.Csv.Parsing;
 
 namespace BRVT.Dti.Sources.Csv.Reading;
 
-/// <summary>Rejects the rows that cannot be read at all (blank, wrong number of fields, wrong encoding, broken quoting).</summary>
+/// <summary>Rejects the rows that cannot be read at all (blank, wrong number of fields, wrong encoding, too long, broken quoting).</summary>
 internal static class RowChecks
 {
     public const string EncodingReason =
@@ -27,6 +27,9 @@ internal static class RowChecks
                 return false;
             case CsvRowStatus.Encoding:
                 ledger.Reject(table.Line, EncodingReason, error: true, table.RawText());
+                return false;
+            case CsvRowStatus.TooLong:
+                ledger.Reject(table.Line, table.Problem!, error: true, table.RawText());
                 return false;
             default:
                 ledger.Reject(table.Line, table.Problem ?? "the line cannot be parsed as CSV", error: true, table.RawText());

@@ -34,6 +34,9 @@ internal sealed record CsvFileSettings
 
     public UnitMatch UnitMatch { get; init; }
 
+    /// <summary>The longest record (and header line) read, in characters without the line ending (setting <c>"maxRowChars"</c>).</summary>
+    public int MaxRowChars { get; init; } = CsvTable.DefaultMaxRowChars;
+
     /// <summary>The period of every row when the file has no period column.</summary>
     public string? FixedPeriod { get; init; }
 
@@ -133,6 +136,8 @@ internal sealed record CsvFileSettings
             }
         }
 
+        var maxRowChars = reader.Integer("maxRowChars", CsvTable.DefaultMaxRowChars, CsvTable.MinRowChars, CsvTable.MaxRowCharsCeiling,
+            "the longest row (record) of the file, in characters without its line ending; a longer row is rejected with its line.");
         var fixedPeriod = reader.String("period");
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
         var explicitColumns = new HashSet<string>(StringComparer.Ordinal);
@@ -189,6 +194,7 @@ internal sealed record CsvFileSettings
             RejectsDisplayPath = rejectsFull is null ? null : Display(configuration.BaseDirectory, rejectsFull),
             Stage = stage,
             UnitMatch = unitMatch,
+            MaxRowChars = maxRowChars,
             FixedPeriod = fixedPeriod?.Trim(),
             Columns = columns,
             ExplicitColumns = explicitColumns,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using BRVT.Dti.Data;
 
@@ -68,6 +69,25 @@ internal sealed class SettingsReader
 
         Problem(Pointer(property), $"\"{property}\" must be true or false.");
         return defaultValue;
+    }
+
+    /// <summary>Reads an optional whole number between <paramref name="minimum"/> and <paramref name="maximum"/>.</summary>
+    public int Integer(string property, int defaultValue, int minimum, int maximum, string hint)
+    {
+        known.Add(property);
+        if (!configuration.Settings.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return defaultValue;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var value) || value < minimum || value > maximum)
+        {
+            Problem(Pointer(property), string.Create(CultureInfo.InvariantCulture,
+                $"\"{property}\" must be a whole number from {minimum} to {maximum} (the default is {defaultValue}): {hint}"));
+            return defaultValue;
+        }
+
+        return value;
     }
 
     /// <summary>Reads a string or an array of strings.</summary>

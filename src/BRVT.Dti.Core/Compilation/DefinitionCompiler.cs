@@ -10,8 +10,10 @@ namespace BRVT.Dti.Compilation;
 /// Turns a definition that passed validation into a <see cref="ScoringPlan"/>: nodes in preorder with parent indices,
 /// capacities and policies, one compiled kernel per leaf, and computed measures in dependency order.
 /// </summary>
-internal sealed class DefinitionCompiler(RuleRegistry rules, FormulaLimits formulaLimits)
+internal sealed class DefinitionCompiler(RuleRegistry rules, DtiLimits limits)
 {
+    private readonly FormulaLimits formulaLimits = limits.Formula;
+
     public ScoringPlan? Compile(IndexDefinition definition, string definitionSha256, ProblemSink sink)
     {
         var measures = OrderMeasures(definition);
@@ -143,7 +145,7 @@ internal sealed class DefinitionCompiler(RuleRegistry rules, FormulaLimits formu
             leaves.Add(new PlanLeaf(index, rule.Type, kernel, inputs));
         }
 
-        return sink.HasErrors ? null : new ScoringPlan(definition, definitionSha256, [.. nodes], [.. leaves], planMeasures);
+        return sink.HasErrors ? null : new ScoringPlan(definition, definitionSha256, [.. nodes], [.. leaves], planMeasures, limits);
     }
 
     private PlanMeasure CompileMeasure(MeasureDefinition measure, Dictionary<string, int> measureIndex)

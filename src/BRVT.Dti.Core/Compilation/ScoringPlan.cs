@@ -1,3 +1,4 @@
+using System.Globalization;
 using BRVT.Dti.Compilation;
 using BRVT.Dti.Data;
 using BRVT.Dti.Definitions;
@@ -14,8 +15,9 @@ namespace BRVT.Dti;
 /// <remarks>Immutable and thread-safe: one plan may assess many data sets from many threads at once.</remarks>
 public sealed class ScoringPlan
 {
-    internal ScoringPlan(IndexDefinition definition, string definitionSha256, PlanNode[] nodes, PlanLeaf[] leaves, PlanMeasure[] measures)
+    internal ScoringPlan(IndexDefinition definition, string definitionSha256, PlanNode[] nodes, PlanLeaf[] leaves, PlanMeasure[] measures, DtiLimits limits)
     {
+        Limits = limits;
         Definition = definition;
         DefinitionSha256 = definitionSha256;
         Nodes = nodes;
@@ -45,6 +47,9 @@ public sealed class ScoringPlan
     /// <summary>The views as results list them.</summary>
     public IReadOnlyList<ResultView> ResultViews { get; }
 
+    /// <summary>The limits of the engine that compiled the plan (<see cref="DtiLimits.MaxUnits"/> bounds <see cref="Prepare"/>).</summary>
+    public DtiLimits Limits { get; }
+
     internal PlanNode[] Nodes { get; }
 
     internal PlanLeaf[] Leaves { get; }
@@ -65,12 +70,23 @@ public sealed class ScoringPlan
     /// <param name="period">The period to assess, e.g. <c>2023</c>.</param>
     /// <param name="cancellationToken">Stops the preparation.</param>
     /// <returns>The prepared data.</returns>
+    /// <exception cref="LimitExceededException">There are more units than <see cref="DtiLimits.MaxUnits"/>.</exception>
     /// <exception cref="OperationCanceledException">The preparation was cancelled.</exception>
     public AssessmentData Prepare(IReadOnlyList<UnitInfo> units, IEnumerable<Observation> observations, string period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentException.ThrowIfNullOrWhiteSpace(period);
+        if (units.Count > Limits.MaxUnits)
+        {
+            throw new LimitExceededException(
+                nameof(DtiLimits) + "." + nameof(DtiLimits.MaxUnits),
+                Limits.MaxUnits,
+                units.Count,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Index '{Definition.Id}' was given {units.Count:N0} units for {period}, over the limit of {Limits.MaxUnits:N0} units (DtiLimits.MaxUnits). Assess fewer units at once, or raise the limit: services.AddDti(o => o.Limits = DtiLimits.Default with {{ MaxUnits = {units.Count} }}) or new DtiEngine(rules, DtiLimits.Default with {{ MaxUnits = {units.Count} }})."));
+        }
+
         return AssessmentDataBuilder.Build(this, units, observations, period, cancellationToken);
     }
 
@@ -131,6 +147,7 @@ public sealed class ScoringPlan
     /// <param name="period">The period to assess.</param>
     /// <param name="cancellationToken">Stops the assessment.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="LimitExceededException">There are more units than <see cref="DtiLimits.MaxUnits"/>.</exception>
     /// <exception cref="OperationCanceledException">The assessment was cancelled.</exception>
     public AssessmentResult Assess(IReadOnlyList<UnitInfo> units, IEnumerable<Observation> observations, string period, CancellationToken cancellationToken = default) =>
         Assess(Prepare(units, observations, period, cancellationToken), cancellationToken);

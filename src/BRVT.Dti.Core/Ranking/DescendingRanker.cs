@@ -33,7 +33,11 @@ internal sealed class DescendingRanker
     /// <summary>Writes each unit's rank (1 best; 0 without a score).</summary>
     /// <param name="scores">One score per unit; NaN for none.</param>
     /// <param name="ranks">One rank per unit.</param>
-    public void Rank(ReadOnlySpan<double> scores, Span<int> ranks)
+    /// <param name="threads">
+    /// How many threads may sort the buckets of a large column (more than 65,536 values) and assign its ranks; the ranks
+    /// do not depend on it.
+    /// </param>
+    public void Rank(ReadOnlySpan<double> scores, Span<int> ranks, int threads = 1)
     {
         Reserve(scores.Length);
         var n = 0;
@@ -75,6 +79,13 @@ internal sealed class DescendingRanker
         // counts[b] is now the end of bucket b (the start of b + 1); keep the ends (sorting a bucket reuses counts),
         // then sort each bucket, using keys/items as scratch.
         counts.AsSpan(0, buckets).CopyTo(bucketEnds);
+        if (!singleLevel && threads > 1)
+        {
+            SortBucketsInParallel(buckets, n, threads);
+            AssignInParallel(n, ranks, threads);
+            return;
+        }
+
         var start = 0;
         for (var b = 0; b < buckets; b++)
         {
@@ -97,8 +108,98 @@ internal sealed class DescendingRanker
         Assign(sortedKeys.AsSpan(0, n), sortedItems.AsSpan(0, n), ranks);
     }
 
+    /// <summary>
+    /// The second level of a large column on several threads: the buckets are cut into runs of about equal size, and
+    /// each run is sorted by one thread with its own counters (the buckets' ranges of the arrays do not overlap).
+    /// </summary>
+    private void SortBucketsInParallel(int buckets, int n, int threads)
+    {
+        var parts = threads * 4;
+        var firstBucket = new int[parts + 1];
+        for (int p = 1, b = 0; p < parts; p++)
+        {
+            var target = (long)n * p / parts;
+            while (b < buckets && bucketEnds[b] <= target)
+            {
+                b++;
+            }
+
+            firstBucket[p] = Math.Max(b, firstBucket[p - 1]);
+        }
+
+        firstBucket[parts] = buckets;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
+        {
+            var (from, to) = (firstBucket[p], firstBucket[p + 1]);
+            if (from >= to)
+            {
+                return;
+            }
+
+            var longest = 0;
+            for (var b = from; b < to; b++)
+            {
+                longest = Math.Max(longest, bucketEnds[b] - (b == 0 ? 0 : bucketEnds[b - 1]));
+            }
+
+            var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(longest + 1);
+            try
+            {
+                for (var b = from; b < to; b++)
+                {
+                    SortBucket(b == 0 ? 0 : bucketEnds[b - 1], bucketEnds[b], scratch);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+            }
+        });
+    }
+
+    /// <summary>
+    /// <see cref="Assign"/> over runs of the sorted column on several threads: a run's first rank is its position, or,
+    /// when its first value ties with the value before it, the position of the first value of that tie.
+    /// </summary>
+    private void AssignInParallel(int n, Span<int> ranks, int threads)
+    {
+        // The ranks are written unit by unit into counts (free once the buckets are sorted; it has room for every unit),
+        // then copied in order: a span cannot be shared with the threads.
+        var target = counts;
+        var parts = threads * 4;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
+        {
+            var (from, to) = ((int)((long)n * p / parts), (int)((long)n * (p + 1) / parts));
+            var rank = from + 1;
+            for (var first = from; first > 0 && sortedKeys[first - 1] == sortedKeys[from]; first--)
+            {
+                rank = first;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                if (i > from && sortedKeys[i] != sortedKeys[i - 1])
+                {
+                    rank = i + 1;
+                }
+
+                target[sortedItems[i]] = rank;
+            }
+        });
+
+        // Units without a score were given 0 already; the others get their rank.
+        for (var i = 0; i < n; i++)
+        {
+            var u = sortedItems[i];
+            ranks[u] = target[u];
+        }
+    }
+
     /// <summary>Sorts sortedKeys/sortedItems[start, end) descending in place.</summary>
-    private void SortBucket(int start, int end)
+    private void SortBucket(int start, int end) => SortBucket(start, end, counts);
+
+    /// <summary>Sorts sortedKeys/sortedItems[start, end) descending in place, counting sub-buckets in <paramref name="scratch"/>.</summary>
+    private void SortBucket(int start, int end, int[] scratch)
     {
         var length = end - start;
         if (length <= InsertionLimit)
@@ -128,11 +229,11 @@ internal sealed class DescendingRanker
         }
 
         // Sub-buckets of about one value each, into keys/items[start, end), sorted by insertion, copied back.
-        Distribute(sortedKeys, sortedItems, start, length, max, scale, length, keys, items);
+        Distribute(sortedKeys, sortedItems, start, length, max, scale, length, keys, items, scratch);
         var from = start;
         for (var b = 0; b < length; b++)
         {
-            var to = counts[b];
+            var to = scratch[b];
             if (to - from > 1)
             {
                 SortDescending(keys, items, from, to - from);
@@ -149,9 +250,12 @@ internal sealed class DescendingRanker
     /// A counting sort of source[start, start + length) into target[start, …) by bucket (best first); afterwards
     /// counts[b] is the end of bucket b.
     /// </summary>
-    private void Distribute(double[] sourceKeys, int[] sourceItems, int start, int length, double max, double scale, int buckets, double[] targetKeys, int[] targetItems)
+    private void Distribute(double[] sourceKeys, int[] sourceItems, int start, int length, double max, double scale, int buckets, double[] targetKeys, int[] targetItems) =>
+        Distribute(sourceKeys, sourceItems, start, length, max, scale, buckets, targetKeys, targetItems, counts);
+
+    private static void Distribute(double[] sourceKeys, int[] sourceItems, int start, int length, double max, double scale, int buckets, double[] targetKeys, int[] targetItems, int[] scratch)
     {
-        var offsets = counts.AsSpan(0, buckets + 1);
+        var offsets = scratch.AsSpan(0, buckets + 1);
         offsets.Clear();
         var end = start + length;
         for (var i = start; i < end; i++)

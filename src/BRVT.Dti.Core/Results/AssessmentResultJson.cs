@@ -15,6 +15,9 @@ namespace BRVT.Dti;
 /// <remarks>Thread-safe.</remarks>
 public static class AssessmentResultJson
 {
+    /// <summary>Bytes held by the writer before they are passed to the stream (a result of 10,000 units is 18 MiB).</summary>
+    private const int FlushThreshold = 1 << 16;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -35,10 +38,21 @@ public static class AssessmentResultJson
     /// <summary>Writes a result as UTF-8 JSON to a stream.</summary>
     /// <param name="result">The result.</param>
     /// <param name="utf8Stream">The stream to write to; it is not closed.</param>
-    public static void Write(AssessmentResult result, Stream utf8Stream)
+    public static void Write(AssessmentResult result, Stream utf8Stream) => Write(result, utf8Stream, CancellationToken.None);
+
+    /// <summary>
+    /// Writes a result as UTF-8 JSON to a stream, checking the token at every unit and issue and passing the text on
+    /// every 64 KiB rather than holding all of it.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="utf8Stream">The stream to write to; it is not closed. Part of the JSON may have been written to it when the writing is cancelled.</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static void Write(AssessmentResult result, Stream utf8Stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(utf8Stream);
+        cancellationToken.ThrowIfCancellationRequested();
         using var writer = new Utf8JsonWriter(utf8Stream, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("indexId", result.IndexId);
@@ -82,13 +96,19 @@ public static class AssessmentResultJson
         writer.WriteStartArray("units");
         foreach (var unit in result.Units)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             WriteUnit(writer, unit, result);
+            if (writer.BytesPending > FlushThreshold)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray("issues");
         foreach (var issue in result.Issues)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             writer.WriteStartObject();
             writer.WriteString("code", issue.Code);
             writer.WriteString("message", issue.Message);

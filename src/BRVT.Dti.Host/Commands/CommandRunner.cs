@@ -34,6 +34,11 @@ internal static class CommandRunner
             Console.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.UserError;
         }
+        catch (LimitExceededException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
         catch (DefinitionException exception)
         {
             Console.Error.WriteLine($"error: {exception.Message}");

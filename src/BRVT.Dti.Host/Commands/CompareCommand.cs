@@ -47,7 +47,7 @@ internal static class CompareCommand
         foreach (var now in after.Indices)
         {
             var then = before.Find(now.Index.Id)!;
-            var changes = PeriodComparison.Compare(then.Result, now.Result);
+            var changes = PeriodComparison.Compare(then.Result, now.Result, cancellationToken);
             Print(now, changes, from, to);
             if (unitId is not null && changes.FirstOrDefault(c => c.Unit.Id == unitId) is { } change)
             {

@@ -3,12 +3,14 @@ using BRVT.Dti.Analysis;
 using BRVT.Dti.Host.Running;
 using BRVT.Dti.Host.Workspaces;
 using BRVT.Dti.Reporting;
+using BRVT.Dti.Results;
 
 namespace BRVT.Dti.Host.Commands;
 
 /// <summary>
 /// Writes the reports of a ranking run: for each index a folder with every report format of the workspace (JSON,
-/// CSV, Excel, Markdown, HTML: each file atomic, all or none), and beside them the list of every rejected row.
+/// CSV, Excel, Markdown, HTML: each file atomic, all or none), and beside them the list of every rejected row
+/// (<c>rejected-rows.csv</c>) and the account of every source (<c>accounts.csv</c>: read = accepted + rejected).
 /// </summary>
 internal static class ReportFiles
 {
@@ -37,7 +39,7 @@ internal static class ReportFiles
             {
                 Definition = plan.Definition,
                 Result = outcome.Result,
-                Explanations = [.. outcome.Result.Units.Select(u => plan.Explain(outcome.Data, outcome.Result, u.Unit.Id))],
+                Explanations = ExplainAll(outcome, cancellationToken),
                 Previous = previous?.Find(outcome.Index.Id)?.Result,
                 RankIntervals = RankIntervals(outcome, cancellationToken),
                 Observations = [.. current.Stages.Where(p => units.Contains(p.UnitId)).SelectMany(p => new[] { p.SelfAssessed, p.Verified }).OfType<Data.Observation>()],
@@ -46,14 +48,31 @@ internal static class ReportFiles
             files.AddRange(published.Select(p => p.Path));
         }
 
+        var accounts = new[] { workspace.UnitsAccount }.Concat(current.Read.Accounts).ToList();
         var rejected = Path.Combine(outputDirectory, "rejected-rows.csv");
-        await WriteTextAsync(rejected, RejectedRowsCsv.Write(new[] { workspace.UnitsAccount }.Concat(current.Read.Accounts)), cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(rejected, RejectedRowsCsv.Write(accounts, cancellationToken), cancellationToken).ConfigureAwait(false);
         files.Add(Path.GetFullPath(rejected));
+        var accountsFile = Path.Combine(outputDirectory, SourceAccountsCsv.FileName);
+        await WriteTextAsync(accountsFile, SourceAccountsCsv.Write(accounts), cancellationToken).ConfigureAwait(false);
+        files.Add(Path.GetFullPath(accountsFile));
         return files;
     }
 
     public static Task WriteTextAsync(string path, string text, CancellationToken cancellationToken) =>
         AtomicFile.WriteAsync(path, stream => stream.WriteAsync(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), cancellationToken).AsTask(), cancellationToken);
+
+    /// <summary>The explanation of every unit, down to its source rows; the token is checked at every unit.</summary>
+    private static List<UnitExplanation> ExplainAll(IndexOutcome outcome, CancellationToken cancellationToken)
+    {
+        var explanations = new List<UnitExplanation>(outcome.Result.Units.Count);
+        foreach (var unit in outcome.Result.Units)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            explanations.Add(outcome.Index.Plan.Explain(outcome.Data, outcome.Result, unit.Unit.Id));
+        }
+
+        return explanations;
+    }
 
     private static List<RankInterval> RankIntervals(IndexOutcome outcome, CancellationToken cancellationToken) =>
         SensitivityRunner.Run(outcome, new UncertaintyOptions { Replications = IntervalReplications, Seed = 1 }, cancellationToken)

@@ -9,10 +9,11 @@ namespace BRVT.Dti.Host.Running;
 /// </summary>
 internal static class HostServices
 {
-    public static ServiceProvider Create()
+    /// <summary>Creates the services; the engine takes <paramref name="limits"/> (the defaults when null).</summary>
+    public static ServiceProvider Create(DtiLimits? limits = null)
     {
         var services = new ServiceCollection();
-        services.AddDti()
+        services.AddDti(options => options.Limits = limits ?? DtiLimits.Default)
             .AddCsvSources()
             .AddExcelSources()
             .AddHttpSources()

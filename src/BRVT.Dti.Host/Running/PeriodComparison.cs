@@ -6,8 +6,8 @@ namespace BRVT.Dti.Host.Running;
 /// <summary>Pairs two results of the same index unit by unit (by id) and node by node (by id).</summary>
 internal static class PeriodComparison
 {
-    /// <summary>One change per unit assessed now, ordered by the current rank (unranked last), then by id.</summary>
-    public static IReadOnlyList<UnitChange> Compare(AssessmentResult before, AssessmentResult after)
+    /// <summary>One change per unit assessed now, ordered by the current rank (unranked last), then by id; the token is checked at every unit.</summary>
+    public static IReadOnlyList<UnitChange> Compare(AssessmentResult before, AssessmentResult after, CancellationToken cancellationToken)
     {
         var old = before.Units.ToDictionary(u => u.Unit.Id, StringComparer.Ordinal);
         var oldNodes = before.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -15,6 +15,7 @@ internal static class PeriodComparison
             .OrderBy(u => u.Rank ?? int.MaxValue).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
             .Select(now =>
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 old.TryGetValue(now.Unit.Id, out var then);
                 var nodes = after.Nodes.Select((node, i) => new NodeChange(
                     node,

@@ -31,11 +31,13 @@ internal sealed class Session : IDisposable
 
     public static async Task<Session> OpenAsync(string directory, IProgressReporter progress, CancellationToken cancellationToken)
     {
-        var services = HostServices.Create();
+        // The settings come first: their "limits" configure the engine.
+        var settings = WorkspaceLoader.ReadSettings(directory);
+        var services = HostServices.Create(DtiLimits.Default with { MaxUnits = settings.MaxUnits });
         try
         {
             var workspace = await progress.RunAsync("Đọc không gian làm việc / loading the workspace",
-                () => WorkspaceLoader.LoadAsync(directory, services.GetRequiredService<DtiEngine>(), cancellationToken)).ConfigureAwait(false);
+                () => WorkspaceLoader.LoadAsync(settings, services.GetRequiredService<DtiEngine>(), cancellationToken)).ConfigureAwait(false);
             if (workspace.Settings.Sample is { } sample)
             {
                 if (sample != SampleDataGenerator.Name)

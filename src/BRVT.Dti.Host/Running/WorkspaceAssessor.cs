@@ -68,6 +68,7 @@ internal static class WorkspaceAssessor
             var indices = new List<IndexOutcome>();
             foreach (var index in workspace.Assessments)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var ids = index.Units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
                 var measures = index.Plan.Definition.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
                 var mine = observations.Where(o => ids.Contains(o.UnitId) && measures.Contains(o.MeasureId));

@@ -68,6 +68,7 @@ internal static class SampleDataGenerator
                 var forms = new List<SampleWorkbookWriter.Form>();
                 foreach (var unit in index.Units)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var all = generator.Figures(unit, period).ToList();
                     var missing = SampleScenario.MissingRows.GetValueOrDefault((unit.Id, period)) ?? [];
                     forms.Add(new SampleWorkbookWriter.Form(unit.Id, unit.Name.Vi, all.Where(f => f.Measure.Channel == SampleChannel.Workbook && !missing.Contains(f.Measure.Id)).ToList()));
@@ -81,11 +82,12 @@ internal static class SampleDataGenerator
                 if (forms.Any(f => f.Figures.Count > 0))
                 {
                     var path = Path.Combine(root, WorkbookFile(period, index.Id));
-                    WriteAtomically(path, temp => SampleWorkbookWriter.Write(temp, index.Plan.Definition.Title.Vi, period, forms));
+                    WriteAtomically(path, temp => SampleWorkbookWriter.Write(temp, index.Plan.Definition.Title.Vi, period, forms, cancellationToken));
                     workbooks++;
                 }
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             WriteAtomically(Path.Combine(root, FiguresFile(period)), temp => File.WriteAllText(temp, csv.ToString(), new UTF8Encoding(true)));
         }
 

@@ -11,7 +11,7 @@ internal static class SampleDossierDatabase
 {
     public const string Table = "ho_so";
 
-    /// <summary>Creates the file (replacing any old one) and writes the dossiers; returns how many rows were written.</summary>
+    /// <summary>Creates the file (replacing any old one) and writes the dossiers, checking the token every 4,096 rows; returns how many rows were written.</summary>
     public static long Write(string path, IEnumerable<SampleDossier> dossiers, CancellationToken cancellationToken)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
@@ -31,6 +31,9 @@ internal static class SampleDossierDatabase
                 satisfied INTEGER NOT NULL
             )
             """);
+        // The index is made first and kept up row by row: built at the end it took a quarter of a second that could
+        // not be cancelled.
+        Execute(connection, $"CREATE INDEX ix_{Table}_period_unit ON {Table} (period, unit_id)");
         long rows = 0;
         using (var transaction = connection.BeginTransaction())
         {
@@ -43,7 +46,7 @@ internal static class SampleDossierDatabase
             insert.Prepare();
             foreach (var dossier in dossiers)
             {
-                if ((rows & 0xFFFF) == 0)
+                if ((rows & 0xFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
@@ -61,10 +64,10 @@ internal static class SampleDossierDatabase
                 rows++;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
         }
 
-        Execute(connection, $"CREATE INDEX ix_{Table}_period_unit ON {Table} (period, unit_id)");
         return rows;
     }
 

@@ -20,7 +20,8 @@ internal static class SampleWorkbookWriter
     /// <summary>One unit's form.</summary>
     public sealed record Form(string UnitId, string UnitName, IReadOnlyList<SampleFigure> Figures);
 
-    public static void Write(string path, string title, string period, IReadOnlyList<Form> forms)
+    /// <summary>Writes the workbook; the token is checked at every unit's sheet.</summary>
+    public static void Write(string path, string title, string period, IReadOnlyList<Form> forms, CancellationToken cancellationToken)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -31,6 +32,7 @@ internal static class SampleWorkbookWriter
         uint sheetId = 1;
         foreach (var form in forms)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             worksheetPart.Worksheet = BuildSheet(form, title, period, strings);
             sheets.Append(new Sheet

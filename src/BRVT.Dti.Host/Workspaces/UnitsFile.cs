@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BRVT.Dti.Data;
 using BRVT.Dti.Definitions;
@@ -7,12 +8,14 @@ namespace BRVT.Dti.Host.Workspaces;
 /// <summary>
 /// Reads a workspace's units file (CSV with a header: <c>id, name, name_en, kind, group, parent</c>). Every row is
 /// accepted or rejected with its line and reason: empty required cells, a repeated id, a parent that is not a unit.
+/// A file listing more units than the workspace's <c>"limits": { "maxUnits": … }</c> is refused at the first row over
+/// the limit, before the rest is read.
 /// </summary>
 internal static class UnitsFile
 {
     private static readonly string[] Required = ["id", "name", "kind"];
 
-    public static (IReadOnlyList<UnitInfo> Units, SourceAccount Account) Read(string path, string displayName)
+    public static (IReadOnlyList<UnitInfo> Units, SourceAccount Account) Read(string path, string displayName, int maxUnits)
     {
         var units = new List<UnitInfo>();
         var rejected = new List<RejectedRow>();
@@ -35,7 +38,12 @@ internal static class UnitsFile
                     continue;
                 }
 
-                read++;
+                if (++read > maxUnits)
+                {
+                    throw new WorkspaceException(string.Create(CultureInfo.InvariantCulture,
+                        $"{displayName}:{line}: the file lists more than {maxUnits} units, the limit (workspace.json \"limits\": {{ \"maxUnits\": {maxUnits} }}; default {DtiLimits.Default.MaxUnits}). Raise \"maxUnits\" in workspace.json, or split the units into several workspaces."));
+                }
+
                 string? Field(string name)
                 {
                     var index = Array.IndexOf(header, name);

@@ -10,7 +10,8 @@ internal static class WorkspaceLoader
 {
     public const string SettingsFile = "workspace.json";
 
-    public static async Task<Workspace> LoadAsync(string directory, DtiEngine engine, CancellationToken cancellationToken)
+    /// <summary>Finds and reads the workspace.json of a workspace folder.</summary>
+    public static WorkspaceSettings ReadSettings(string directory)
     {
         var root = Path.GetFullPath(directory);
         var file = Path.Combine(root, SettingsFile);
@@ -21,9 +22,15 @@ internal static class WorkspaceLoader
                 : $"{root}: no such folder. Give the workspace folder with --workspace, or create one with `dti init <folder>`.");
         }
 
-        var settings = WorkspaceSettingsReader.Read(file);
+        return WorkspaceSettingsReader.Read(file);
+    }
+
+    /// <summary>Loads the workspace of <paramref name="settings"/> with an engine whose limits follow them.</summary>
+    public static async Task<Workspace> LoadAsync(WorkspaceSettings settings, DtiEngine engine, CancellationToken cancellationToken)
+    {
+        var root = Path.GetDirectoryName(settings.File)!;
         var unitsPath = Inside(root, settings.Units, "/units");
-        var (units, account) = UnitsFile.Read(unitsPath, settings.Units);
+        var (units, account) = UnitsFile.Read(unitsPath, settings.Units, settings.MaxUnits);
         var indices = new List<WorkspaceIndex>();
         var warnings = new List<DefinitionProblem>();
         var errors = new List<string>();

@@ -35,6 +35,9 @@ internal sealed record WorkspaceSettings
 
     /// <summary>The sample data generator that makes this workspace's data files when they are missing, if any.</summary>
     public string? Sample { get; init; }
+
+    /// <summary>The most units the units file may list (<c>"limits": { "maxUnits": … }</c>); also the engine's <see cref="DtiLimits.MaxUnits"/>.</summary>
+    public int MaxUnits { get; init; } = DtiLimits.Default.MaxUnits;
 }
 
 /// <summary>One index assessed in a workspace.</summary>

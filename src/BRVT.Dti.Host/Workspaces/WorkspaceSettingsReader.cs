@@ -10,7 +10,12 @@ namespace BRVT.Dti.Host.Workspaces;
 /// </summary>
 internal static class WorkspaceSettingsReader
 {
-    private static readonly string[] Known = ["$schema", "$comment", "name", "units", "period", "previousPeriod", "assessments", "sources", "reports", "sample"];
+    private static readonly string[] Known = ["$schema", "$comment", "name", "units", "period", "previousPeriod", "assessments", "sources", "reports", "sample", "limits"];
+
+    /// <summary>The largest value "limits.maxUnits" takes: ten million units (the engine allocates per unit and measure).</summary>
+    public const int MaxUnitsCeiling = 10_000_000;
+
+    private static readonly string[] KnownLimits = ["maxUnits"];
 
     public static WorkspaceSettings Read(string file)
     {
@@ -158,6 +163,7 @@ internal static class WorkspaceSettingsReader
             }
         }
 
+        var maxUnits = root.TryGetProperty("limits", out var limits) ? ReadLimits(limits, Problem) : DtiLimits.Default.MaxUnits;
         if (previous is not null && previous == period)
         {
             Problem("/previousPeriod", "the previous period is the period assessed. Name an earlier period, or remove \"previousPeriod\".");
@@ -176,7 +182,39 @@ internal static class WorkspaceSettingsReader
                 Sources = sources,
                 Reports = reports,
                 Sample = sample,
+                MaxUnits = maxUnits,
             };
+    }
+
+    private static int ReadLimits(JsonElement limits, Action<string, string> problem)
+    {
+        var maxUnits = DtiLimits.Default.MaxUnits;
+        if (limits.ValueKind != JsonValueKind.Object)
+        {
+            problem("/limits", $"\"limits\" must be an object, e.g. {{ \"maxUnits\": {DtiLimits.Default.MaxUnits.ToString(CultureInfo.InvariantCulture)} }}.");
+            return maxUnits;
+        }
+
+        foreach (var property in limits.EnumerateObject())
+        {
+            var pointer = "/limits/" + JsonPointerEscape(property.Name);
+            if (!KnownLimits.Contains(property.Name, StringComparer.Ordinal))
+            {
+                problem(pointer, $"unknown limit \"{property.Name}\". Known limits: {string.Join(", ", KnownLimits)}.");
+                continue;
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var value) || value < 1 || value > MaxUnitsCeiling)
+            {
+                problem(pointer, string.Create(CultureInfo.InvariantCulture,
+                    $"\"maxUnits\" must be a whole number from 1 to {MaxUnitsCeiling} (the default is {DtiLimits.Default.MaxUnits}): the most units the units file may list."));
+                continue;
+            }
+
+            maxUnits = value;
+        }
+
+        return maxUnits;
     }
 
     private static LocalizedText ReadName(JsonElement element, List<string> problems)

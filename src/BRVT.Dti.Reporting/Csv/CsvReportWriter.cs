@@ -22,13 +22,13 @@ public sealed class CsvReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var text = Write(ReportModel.Create(content));
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
-        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var text = Build(ReportModel.Create(content, cancellationToken), cancellationToken);
+        await ReportBytes.WriteAsync(destination, text, byteOrderMark: true, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default) => Build(model, cancellationToken).ToString();
+
+    private static StringBuilder Build(ReportModel model, CancellationToken cancellationToken)
     {
         var result = model.Result;
         var builder = new StringBuilder();
@@ -40,6 +40,7 @@ public sealed class CsvReportWriter : IReportWriter
         {
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var row = new List<string>
                 {
                     unit.Unit.Id,
@@ -59,7 +60,7 @@ public sealed class CsvReportWriter : IReportWriter
             }
         }
 
-        return builder.ToString();
+        return builder;
     }
 
     private static void AppendRow(StringBuilder builder, IReadOnlyList<string> cells)

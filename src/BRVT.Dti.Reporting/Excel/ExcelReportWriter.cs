@@ -25,12 +25,12 @@ public sealed class ExcelReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var model = ReportModel.Create(content);
-        var bytes = XlsxPackage.Create(Sheets(model, cancellationToken), model.Decimals);
-        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var model = ReportModel.Create(content, cancellationToken);
+        var bytes = XlsxPackage.Create(Sheets(model, cancellationToken), model.Decimals, cancellationToken);
+        await ReportBytes.WriteAsync(destination, bytes, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The sheets of the workbook; the token is checked at every row.</summary>
     internal static List<XlsxSheet> Sheets(ReportModel model, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -38,25 +38,23 @@ public sealed class ExcelReportWriter : IReportWriter
         foreach (var group in model.Groups)
         {
             var name = model.Groups.Count == 1 ? model.Label("ranking") : $"{model.Label("ranking")} ({group.Key})";
-            sheets.Add(Ranking(model, group, Unique(names, name)));
+            sheets.Add(Ranking(model, group, Unique(names, name), cancellationToken));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        sheets.Add(PointsPerNode(model, Unique(names, model.Label("points-per-node"))));
-        cancellationToken.ThrowIfCancellationRequested();
-        sheets.Add(Explanation(model, Unique(names, model.Label("explanation"))));
-        sheets.Add(SelfAssessedVsVerified(model, Unique(names, model.Label("self-vs-verified"))));
+        sheets.Add(PointsPerNode(model, Unique(names, model.Label("points-per-node")), cancellationToken));
+        sheets.Add(Explanation(model, Unique(names, model.Label("explanation")), cancellationToken));
+        sheets.Add(SelfAssessedVsVerified(model, Unique(names, model.Label("self-vs-verified")), cancellationToken));
         if (model.HasPrevious)
         {
-            sheets.Add(YearOverYear(model, Unique(names, model.Label("year-over-year"))));
+            sheets.Add(YearOverYear(model, Unique(names, model.Label("year-over-year")), cancellationToken));
         }
 
         if (model.HasIntervals)
         {
-            sheets.Add(Intervals(model, Unique(names, model.Label("intervals"))));
+            sheets.Add(Intervals(model, Unique(names, model.Label("intervals")), cancellationToken));
         }
 
-        sheets.Add(Information(model, Unique(names, model.Label("manifest"))));
+        sheets.Add(Information(model, Unique(names, model.Label("manifest")), cancellationToken));
         return sheets;
     }
 
@@ -79,7 +77,7 @@ public sealed class ExcelReportWriter : IReportWriter
         return candidate;
     }
 
-    private static XlsxSheet Ranking(ReportModel model, ReportGroup group, string name)
+    private static XlsxSheet Ranking(ReportModel model, ReportGroup group, string name, CancellationToken cancellationToken)
     {
         var withinParent = group.Units.Any(u => u.RankWithinParent is not null);
         var sheet = new XlsxSheet(name) { FrozenRows = 1, FrozenColumns = withinParent ? 4 : 3 };
@@ -95,6 +93,7 @@ public sealed class ExcelReportWriter : IReportWriter
         sheet.Header(header);
         foreach (var unit in group.Units)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var row = new List<XlsxCell> { XlsxCell.Of(unit.Rank) };
             if (withinParent)
             {
@@ -125,7 +124,7 @@ public sealed class ExcelReportWriter : IReportWriter
         return sheet;
     }
 
-    private static XlsxSheet PointsPerNode(ReportModel model, string name)
+    private static XlsxSheet PointsPerNode(ReportModel model, string name, CancellationToken cancellationToken)
     {
         var result = model.Result;
         var sheet = new XlsxSheet(name) { FrozenRows = 2, FrozenColumns = 3, FilterRow = 0 };
@@ -139,6 +138,7 @@ public sealed class ExcelReportWriter : IReportWriter
         {
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var row = new List<XlsxCell> { XlsxCell.Of(unit.Unit.Id), XlsxCell.Of(model.Name(unit.Unit.Name)), XlsxCell.Of(group.Name) };
                 row.AddRange(unit.Nodes.Select(s => XlsxCell.Of(s.Points, XlsxStyle.Points)));
                 sheet.Add(row);
@@ -148,7 +148,7 @@ public sealed class ExcelReportWriter : IReportWriter
         return sheet;
     }
 
-    private static XlsxSheet Explanation(ReportModel model, string name)
+    private static XlsxSheet Explanation(ReportModel model, string name, CancellationToken cancellationToken)
     {
         var sheet = new XlsxSheet(name) { FrozenRows = 1, FrozenColumns = 2 };
         sheet.Header(
@@ -165,6 +165,7 @@ public sealed class ExcelReportWriter : IReportWriter
                 var inputs = leaf.Leaf!.Inputs.Count == 0 ? [null] : leaf.Leaf.Inputs.Cast<InputExplanation?>();
                 foreach (var input in inputs)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     sheet.Add(
                     [
                         XlsxCell.Of(explanation.Unit.Id),
@@ -196,7 +197,7 @@ public sealed class ExcelReportWriter : IReportWriter
     private static IEnumerable<NodeExplanation> Leaves(NodeExplanation node) =>
         node.Leaf is not null ? [node] : node.Children.SelectMany(Leaves);
 
-    private static XlsxSheet SelfAssessedVsVerified(ReportModel model, string name)
+    private static XlsxSheet SelfAssessedVsVerified(ReportModel model, string name, CancellationToken cancellationToken)
     {
         var sheet = new XlsxSheet(name) { FrozenRows = 1, FrozenColumns = 2 };
         sheet.Header(
@@ -206,6 +207,7 @@ public sealed class ExcelReportWriter : IReportWriter
         ]);
         foreach (var pair in model.StagePairs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             sheet.Add(
             [
                 XlsxCell.Of(pair.Unit.Id),
@@ -228,7 +230,7 @@ public sealed class ExcelReportWriter : IReportWriter
         return sheet;
     }
 
-    private static XlsxSheet YearOverYear(ReportModel model, string name)
+    private static XlsxSheet YearOverYear(ReportModel model, string name, CancellationToken cancellationToken)
     {
         var sheet = new XlsxSheet(name) { FrozenRows = 1, FrozenColumns = 2 };
         sheet.Header(
@@ -240,6 +242,7 @@ public sealed class ExcelReportWriter : IReportWriter
         {
             foreach (var change in model.Changes(group))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var unit = change.Current;
                 sheet.Add(
                 [
@@ -261,7 +264,7 @@ public sealed class ExcelReportWriter : IReportWriter
         return sheet;
     }
 
-    private static XlsxSheet Intervals(ReportModel model, string name)
+    private static XlsxSheet Intervals(ReportModel model, string name, CancellationToken cancellationToken)
     {
         var sheet = new XlsxSheet(name) { FrozenRows = 1, FrozenColumns = 2 };
         sheet.Header([model.Label("code"), model.Label("name"), model.Label("group"), model.Label("rank"), model.Label("median"), model.Label("interval") + " (min)", model.Label("interval") + " (max)"]);
@@ -269,6 +272,7 @@ public sealed class ExcelReportWriter : IReportWriter
         {
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (model.Interval(unit.Unit.Id) is { } interval)
                 {
                     sheet.Add(
@@ -283,7 +287,7 @@ public sealed class ExcelReportWriter : IReportWriter
         return sheet;
     }
 
-    private static XlsxSheet Information(ReportModel model, string name)
+    private static XlsxSheet Information(ReportModel model, string name, CancellationToken cancellationToken)
     {
         var manifest = model.Result.Manifest;
         var sheet = new XlsxSheet(name) { FrozenRows = 0, FilterRow = -1 };
@@ -305,6 +309,7 @@ public sealed class ExcelReportWriter : IReportWriter
         sheet.Add(XlsxCell.Of(model.Label("issues"), XlsxStyle.Header), XlsxCell.Of(model.Label("message"), XlsxStyle.Header), XlsxCell.Of(model.Label("source"), XlsxStyle.Header));
         foreach (var issue in model.Result.Issues)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             sheet.Add(XlsxCell.Of(issue.Code), XlsxCell.Of(issue.Message), XlsxCell.Of(issue.Provenance?.ToString()));
         }
 

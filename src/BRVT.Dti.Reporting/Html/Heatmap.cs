@@ -11,7 +11,7 @@ internal static class Heatmap
     private const double Row = 24;
     private const double GroupRow = 26;
 
-    public static void Render(StringBuilder html, ReportModel model, string id)
+    public static void Render(StringBuilder html, ReportModel model, string id, CancellationToken cancellationToken)
     {
         var columns = model.MainNodes;
         var cell = Math.Clamp(600.0 / Math.Max(columns.Count, 1), 44, 76);
@@ -39,6 +39,7 @@ internal static class Heatmap
 
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var name = model.Name(unit.Unit.Name);
                 html.Append("<text x=\"8\" y=\"").Append(HtmlText.N(y + 16)).Append("\" class=\"label\"><title>").Append(HtmlText.Encode(name)).Append("</title>")
                     .Append(HtmlText.Encode(HtmlText.Shorten(name, 46))).Append("</text>");

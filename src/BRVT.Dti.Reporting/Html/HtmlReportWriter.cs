@@ -30,12 +30,13 @@ public sealed class HtmlReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var bytes = Encoding.UTF8.GetBytes(Write(ReportModel.Create(content), cancellationToken));
-        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var html = Build(ReportModel.Create(content, cancellationToken), cancellationToken);
+        await ReportBytes.WriteAsync(destination, html, byteOrderMark: false, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model, CancellationToken cancellationToken = default)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default) => Build(model, cancellationToken).ToString();
+
+    private static StringBuilder Build(ReportModel model, CancellationToken cancellationToken)
     {
         var html = new StringBuilder(64 * 1024);
         var result = model.Result;
@@ -47,32 +48,30 @@ public sealed class HtmlReportWriter : IReportWriter
             .Append("<style>\n").Append(HtmlAssets.Styles).Append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
         Masthead(html, model);
         html.Append("<main>\n");
-        Ranking(html, model);
-        cancellationToken.ThrowIfCancellationRequested();
-        HeatmapSection(html, model);
-        Profiles(html, model);
-        cancellationToken.ThrowIfCancellationRequested();
+        Ranking(html, model, cancellationToken);
+        HeatmapSection(html, model, cancellationToken);
+        Profiles(html, model, cancellationToken);
         if (model.HasPrevious)
         {
-            YearOverYear(html, model);
+            YearOverYear(html, model, cancellationToken);
         }
 
         if (model.HasIntervals)
         {
-            Intervals(html, model);
+            Intervals(html, model, cancellationToken);
         }
 
-        UnitsTable(html, model);
+        UnitsTable(html, model, cancellationToken);
         if (model.StagePairs.Count > 0)
         {
-            SelfAssessedVsVerified(html, model);
+            SelfAssessedVsVerified(html, model, cancellationToken);
         }
 
-        Issues(html, model);
+        Issues(html, model, cancellationToken);
         Manifest(html, model);
         html.Append("</main>\n<footer>").Append(HtmlText.Encode($"BRVT.Dti {result.Manifest.LibraryVersion} · {result.IndexId} {result.IndexVersion} · {result.Period}")).Append("</footer>\n</div>\n")
             .Append("<script>").Append(HtmlAssets.Ready).Append("</script>\n</body>\n</html>\n");
-        return html.ToString();
+        return html;
     }
 
     private static void Heading(StringBuilder html, ReportModel model, string level, string id, string key, string? suffix = null)
@@ -146,7 +145,7 @@ public sealed class HtmlReportWriter : IReportWriter
     private static void Link(StringBuilder html, string target, string text) =>
         html.Append("<a href=\"#").Append(target).Append("\">").Append(HtmlText.Encode(text)).Append("</a>");
 
-    private static void Ranking(StringBuilder html, ReportModel model)
+    private static void Ranking(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"ranking\">\n");
         Heading(html, model, "h2", "ranking", "ranking");
@@ -160,7 +159,7 @@ public sealed class HtmlReportWriter : IReportWriter
             }
 
             html.Append("<figure class=\"chart-box\">");
-            RankingChart.Render(html, model, group, "ranking-" + HtmlText.Token(group.Key));
+            RankingChart.Render(html, model, group, "ranking-" + HtmlText.Token(group.Key), cancellationToken);
             html.Append("</figure>\n");
         }
 
@@ -184,7 +183,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</ul>\n");
     }
 
-    private static void HeatmapSection(StringBuilder html, ReportModel model)
+    private static void HeatmapSection(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"heatmap\">\n");
         Heading(html, model, "h2", "heatmap", "heatmap");
@@ -195,11 +194,11 @@ public sealed class HtmlReportWriter : IReportWriter
         }
 
         html.Append("<figure class=\"chart-box\">");
-        Heatmap.Render(html, model, "heatmap-chart");
+        Heatmap.Render(html, model, "heatmap-chart", cancellationToken);
         html.Append("<figcaption>").Append(HtmlText.Encode(string.Join(" · ", model.MainNodes.Select(model.NodeTitle)))).Append("</figcaption></figure>\n</section>\n");
     }
 
-    private static void Profiles(StringBuilder html, ReportModel model)
+    private static void Profiles(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"profiles\">\n");
         Heading(html, model, "h2", "profiles", "profiles");
@@ -223,6 +222,7 @@ public sealed class HtmlReportWriter : IReportWriter
             html.Append("<div class=\"profiles\">\n");
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 html.Append("<div class=\"profile-card\"><h4>");
                 if (unit.Rank is { } rank)
                 {
@@ -243,21 +243,21 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</section>\n");
     }
 
-    private static void YearOverYear(StringBuilder html, ReportModel model)
+    private static void YearOverYear(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"year-over-year\">\n");
         Heading(html, model, "h2", "year-over-year", "year-over-year", $" ({model.Content.Previous!.Period} → {model.Result.Period})");
         foreach (var group in model.Groups.Where(g => g.Ranked))
         {
             html.Append("<h3>").Append(HtmlText.Encode(group.Name)).Append("</h3>\n<figure class=\"chart-box\">");
-            RankChangeChart.Render(html, model, group, "rank-change-" + HtmlText.Token(group.Key));
+            RankChangeChart.Render(html, model, group, "rank-change-" + HtmlText.Token(group.Key), cancellationToken);
             html.Append("</figure>\n");
         }
 
         html.Append("</section>\n");
     }
 
-    private static void Intervals(StringBuilder html, ReportModel model)
+    private static void Intervals(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"intervals\">\n");
         Heading(html, model, "h2", "intervals", "intervals");
@@ -265,14 +265,14 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var group in model.Groups.Where(g => g.Units.Any(u => model.Interval(u.Unit.Id) is not null)))
         {
             html.Append("<h3>").Append(HtmlText.Encode(group.Name)).Append("</h3>\n<figure class=\"chart-box\">");
-            RankIntervalChart.Render(html, model, group, "rank-interval-" + HtmlText.Token(group.Key));
+            RankIntervalChart.Render(html, model, group, "rank-interval-" + HtmlText.Token(group.Key), cancellationToken);
             html.Append("</figure>\n");
         }
 
         html.Append("</section>\n");
     }
 
-    private static void UnitsTable(StringBuilder html, ReportModel model)
+    private static void UnitsTable(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         var result = model.Result;
         var withinParent = result.Units.Any(u => u.RankWithinParent is not null);
@@ -323,6 +323,7 @@ public sealed class HtmlReportWriter : IReportWriter
             html.Append("</th></tr>\n");
             foreach (var unit in group.Units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 html.Append("<tr data-unit=\"").Append(HtmlText.Encode(unit.Unit.Id)).Append("\">");
                 Td(html, ReportModel.Integer(unit.Rank), true);
                 html.Append("<td class=\"code\">").Append(HtmlText.Encode(unit.Unit.Id)).Append("</td>");
@@ -374,7 +375,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
-    private static void SelfAssessedVsVerified(StringBuilder html, ReportModel model)
+    private static void SelfAssessedVsVerified(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"self-vs-verified\">\n");
         Heading(html, model, "h2", "self-vs-verified", "self-vs-verified");
@@ -396,6 +397,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var pair in differing)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             html.Append("<tr>");
             Td(html, model.Name(pair.Unit.Name));
             html.Append("<td title=\"").Append(HtmlText.Encode(pair.MeasureName)).Append("\">").Append(HtmlText.Encode(pair.MeasureId)).Append("</td>");
@@ -410,7 +412,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
-    private static void Issues(StringBuilder html, ReportModel model)
+    private static void Issues(StringBuilder html, ReportModel model, CancellationToken cancellationToken)
     {
         html.Append("<section aria-labelledby=\"issues\">\n");
         Heading(html, model, "h2", "issues", "issues");
@@ -427,6 +429,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var issue in model.Result.Issues)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             html.Append("<tr>");
             Td(html, issue.Code);
             Td(html, issue.Message);

@@ -12,7 +12,7 @@ internal static class RankChangeChart
     private const double Top = 30;
     private const double Row = 24;
 
-    public static void Render(StringBuilder html, ReportModel model, ReportGroup group, string id)
+    public static void Render(StringBuilder html, ReportModel model, ReportGroup group, string id, CancellationToken cancellationToken)
     {
         var changes = model.Changes(group)
             .OrderByDescending(c => c.Places ?? int.MinValue)
@@ -30,6 +30,7 @@ internal static class RankChangeChart
         Svg.Text(html, centre + 8, Top - 14, model.Label("moved-up") + " ▲", "axis");
         for (var i = 0; i < changes.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var change = changes[i];
             var y = Top + (i * Row);
             var name = model.Name(change.Current.Unit.Name);

@@ -12,7 +12,7 @@ internal static class RankIntervalChart
     private const double Top = 30;
     private const double Row = 24;
 
-    public static void Render(StringBuilder html, ReportModel model, ReportGroup group, string id)
+    public static void Render(StringBuilder html, ReportModel model, ReportGroup group, string id, CancellationToken cancellationToken)
     {
         var rows = group.Units.Select(u => (Unit: u, Interval: model.Interval(u.Unit.Id))).Where(x => x.Interval is not null).ToList();
         var worst = Math.Max(group.Units.Count, rows.Select(r => (int)Math.Ceiling(r.Interval!.High)).DefaultIfEmpty(1).Max());
@@ -34,6 +34,7 @@ internal static class RankIntervalChart
 
         for (var i = 0; i < rows.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (unit, interval) = rows[i];
             var y = Top + (i * Row) + 12;
             var name = model.Name(unit.Unit.Name);

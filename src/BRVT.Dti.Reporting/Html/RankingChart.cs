@@ -12,7 +12,7 @@ internal static class RankingChart
     private const double Top = 34;
     private const double Row = 24;
 
-    public static void Render(StringBuilder html, ReportModel model, ReportGroup group, string id)
+    public static void Render(StringBuilder html, ReportModel model, ReportGroup group, string id, CancellationToken cancellationToken)
     {
         var height = Top + (group.Units.Count * Row) + 26;
         var title = $"{model.Label("ranking-chart")}: {group.Name}";
@@ -48,6 +48,7 @@ internal static class RankingChart
 
         for (var i = 0; i < group.Units.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var unit = group.Units[i];
             var y = Top + (i * Row);
             var name = model.Name(unit.Unit.Name);

@@ -18,10 +18,9 @@ public sealed class JsonReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(destination);
-        using var buffer = new MemoryStream();
-        AssessmentResultJson.Write(content.Result, buffer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        // Straight to the destination, 64 KiB at a time: no copy of a result that can be tens of mebibytes. A cancelled
+        // write leaves part of the text there; the publisher deletes its temporary file.
+        AssessmentResultJson.Write(content.Result, destination, cancellationToken);
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -24,12 +24,13 @@ public sealed class MarkdownReportWriter : IReportWriter
     public async Task WriteAsync(ReportContent content, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var bytes = Encoding.UTF8.GetBytes(Write(ReportModel.Create(content)));
-        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var text = Build(ReportModel.Create(content, cancellationToken), cancellationToken);
+        await ReportBytes.WriteAsync(destination, text, byteOrderMark: false, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string Write(ReportModel model)
+    internal static string Write(ReportModel model, CancellationToken cancellationToken = default) => Build(model, cancellationToken).ToString();
+
+    private static StringBuilder Build(ReportModel model, CancellationToken cancellationToken)
     {
         var result = model.Result;
         var text = new StringBuilder();
@@ -45,26 +46,28 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         foreach (var group in model.Groups)
         {
-            WriteRanking(text, model, group);
+            WriteRanking(text, model, group, cancellationToken);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         WriteBands(text, model);
+        cancellationToken.ThrowIfCancellationRequested();
         if (model.HasPrevious)
         {
-            WriteMovers(text, model);
+            WriteMovers(text, model, cancellationToken);
         }
 
         if (model.HasIntervals)
         {
-            WriteIntervals(text, model);
+            WriteIntervals(text, model, cancellationToken);
         }
 
-        WriteIssues(text, model);
+        WriteIssues(text, model, cancellationToken);
         WriteManifest(text, model);
-        return text.ToString();
+        return text;
     }
 
-    private static void WriteRanking(StringBuilder text, ReportModel model, ReportGroup group)
+    private static void WriteRanking(StringBuilder text, ReportModel model, ReportGroup group, CancellationToken cancellationToken)
     {
         text.Append("## ").Append(Escape($"{model.Label("ranking")}: {group.Name}")).Append("\n\n");
         if (!group.Ranked)
@@ -93,7 +96,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             numeric.Add(i);
         }
 
-        Table(text, header, rows, numeric);
+        Table(text, header, rows, numeric, cancellationToken);
         if (model.MainNodes.Count > 0)
         {
             text.Append(Escape(model.Label("main-indicators") + ": " + string.Join("; ", model.MainNodes.Select(model.NodeTitle)))).Append("\n\n");
@@ -116,10 +119,10 @@ public sealed class MarkdownReportWriter : IReportWriter
             row.AddRange(model.Groups.Select(g => ReportModel.Integer(g.Units.Count(u => string.Equals(u.Band, band.Id, StringComparison.Ordinal)))));
             return (IReadOnlyList<string>)row;
         }).ToList();
-        Table(text, header, rows, [.. Enumerable.Range(1, header.Count - 1)]);
+        Table(text, header, rows, [.. Enumerable.Range(1, header.Count - 1)], CancellationToken.None);
     }
 
-    private static void WriteMovers(StringBuilder text, ReportModel model)
+    private static void WriteMovers(StringBuilder text, ReportModel model, CancellationToken cancellationToken)
     {
         var previous = model.Content.Previous!;
         text.Append("## ").Append(Escape($"{model.Label("movers")} ({model.Label("previous-period")}: {previous.Period})")).Append("\n\n");
@@ -144,7 +147,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
         else
         {
-            Table(text, header, up.Select(Row), [2, 3, 4, 5]);
+            Table(text, header, up.Select(Row), [2, 3, 4, 5], cancellationToken);
         }
 
         text.Append("### ").Append(Escape(model.Label("moved-down"))).Append("\n\n");
@@ -154,9 +157,10 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
         else
         {
-            Table(text, header, down.Select(Row), [2, 3, 4, 5]);
+            Table(text, header, down.Select(Row), [2, 3, 4, 5], cancellationToken);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var newcomers = model.Result.Units.Where(u => model.Previous(u.Unit.Id) is null).ToList();
         if (newcomers.Count > 0)
         {
@@ -164,7 +168,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
     }
 
-    private static void WriteIntervals(StringBuilder text, ReportModel model)
+    private static void WriteIntervals(StringBuilder text, ReportModel model, CancellationToken cancellationToken)
     {
         text.Append("## ").Append(Escape(model.Label("intervals"))).Append("\n\n");
         var header = new List<string> { model.Label("unit"), model.Label("group"), model.Label("rank"), model.Label("median"), model.Label("interval") };
@@ -180,10 +184,10 @@ public sealed class MarkdownReportWriter : IReportWriter
             }
         }
 
-        Table(text, header, rows, [2, 3, 4]);
+        Table(text, header, rows, [2, 3, 4], cancellationToken);
     }
 
-    private static void WriteIssues(StringBuilder text, ReportModel model)
+    private static void WriteIssues(StringBuilder text, ReportModel model, CancellationToken cancellationToken)
     {
         text.Append("## ").Append(Escape(model.Label("issues"))).Append("\n\n");
         if (model.Result.Issues.Count == 0)
@@ -194,6 +198,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         foreach (var issue in model.Result.Issues)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             text.Append("- `").Append(issue.Code.Replace("`", "'", StringComparison.Ordinal)).Append("` ").Append(Escape(issue.Message));
             if (issue.Provenance is { } provenance)
             {
@@ -221,10 +226,11 @@ public sealed class MarkdownReportWriter : IReportWriter
             new[] { model.Label("observations"), ReportModel.Integer(manifest.ObservationCount) },
         };
         rows.AddRange(manifest.Options.Select(o => (IReadOnlyList<string>)[$"{model.Label("options")}: {o.Key}", o.Value]));
-        Table(text, ["", ""], rows, []);
+        Table(text, ["", ""], rows, [], CancellationToken.None);
     }
 
-    private static void Table(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyCollection<int> numeric)
+    /// <summary>A table; the token is checked at every row.</summary>
+    private static void Table(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyCollection<int> numeric, CancellationToken cancellationToken)
     {
         text.Append('|');
         foreach (var cell in header)
@@ -241,6 +247,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         text.Append('\n');
         foreach (var row in rows)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             text.Append('|');
             foreach (var cell in row)
             {

@@ -19,7 +19,7 @@ internal sealed class ReportModel
     private readonly Dictionary<string, UnitResult> previousById;
     private readonly Dictionary<string, RankInterval> intervalsById;
 
-    private ReportModel(ReportContent content)
+    private ReportModel(ReportContent content, CancellationToken cancellationToken)
     {
         Content = content;
         Language = ReportLabels.IsEnglish(content.Language) ? "en" : "vi";
@@ -30,13 +30,17 @@ internal sealed class ReportModel
             .Select((b, i) => new BandInfo(b.Id, Name(b.Name), b.From, b.To, BandPalette[i % BandPalette.Length], i))];
         bandsById = Bands.GroupBy(b => b.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Groups = BuildGroups(content, Label("all-units"));
+        cancellationToken.ThrowIfCancellationRequested();
         previousById = content.Previous is { } previous
             ? previous.Units.GroupBy(u => u.Unit.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
             : [];
         intervalsById = content.RankIntervals.GroupBy(r => r.UnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        StagePairs = BuildStagePairs(content, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        StagePairs = BuildStagePairs(content, this, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var unitIndices = UnitIndices(content.Result);
         Explanations = [.. content.Explanations
-            .Select(e => (Explanation: e, Index: IndexOfUnit(content.Result, e.Unit.Id)))
+            .Select(e => (Explanation: e, Index: unitIndices.GetValueOrDefault(e.Unit.Id, int.MaxValue)))
             .OrderBy(x => x.Index)
             .ThenBy(x => x.Explanation.Unit.Id, StringComparer.Ordinal)
             .Select(x => x.Explanation)];
@@ -86,13 +90,16 @@ internal sealed class ReportModel
 
     /// <summary>Builds the model.</summary>
     /// <param name="content">The content.</param>
+    /// <param name="cancellationToken">Checked between the steps and within the loops over observations.</param>
     /// <returns>The model.</returns>
-    public static ReportModel Create(ReportContent content)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static ReportModel Create(ReportContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(content.Definition);
         ArgumentNullException.ThrowIfNull(content.Result);
-        return new ReportModel(content);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ReportModel(content, cancellationToken);
     }
 
     /// <summary>A label in the report language.</summary>
@@ -249,27 +256,32 @@ internal sealed class ReportModel
             .ThenByDescending(u => double.IsFinite(u.Total.Value) ? u.Total.Value : double.NegativeInfinity)
             .ThenBy(u => u.Unit.Id, StringComparer.Ordinal)];
 
-    private static int IndexOfUnit(AssessmentResult result, string unitId)
+    /// <summary>The index of each unit id's first result (a lookup, not a scan per explanation: thousands of units).</summary>
+    private static Dictionary<string, int> UnitIndices(AssessmentResult result)
     {
+        var indices = new Dictionary<string, int>(result.Units.Count, StringComparer.Ordinal);
         for (var i = 0; i < result.Units.Count; i++)
         {
-            if (string.Equals(result.Units[i].Unit.Id, unitId, StringComparison.Ordinal))
-            {
-                return i;
-            }
+            indices.TryAdd(result.Units[i].Unit.Id, i);
         }
 
-        return int.MaxValue;
+        return indices;
     }
 
-    private static List<StagePair> BuildStagePairs(ReportContent content, ReportModel model)
+    private static List<StagePair> BuildStagePairs(ReportContent content, ReportModel model, CancellationToken cancellationToken)
     {
         var measureOrder = content.Definition.Measures.Select((m, i) => (m, i)).ToDictionary(x => x.m.Id, x => x.i, StringComparer.Ordinal);
         var measureNames = content.Definition.Measures.ToDictionary(m => m.Id, m => model.Name(m.Name), StringComparer.Ordinal);
         var selfAssessed = new Dictionary<(string Unit, string Measure), Observation>();
         var verified = new Dictionary<(string Unit, string Measure), Observation>();
+        var seen = 0;
         foreach (var observation in content.Observations)
         {
+            if ((++seen & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (!string.Equals(observation.Period, content.Result.Period, StringComparison.Ordinal))
             {
                 continue;
@@ -289,12 +301,18 @@ internal sealed class ReportModel
             units.TryAdd(content.Result.Units[i].Unit.Id, (content.Result.Units[i].Unit, i));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var ((unitId, measureId), self) in selfAssessed
             .OrderBy(kv => units.TryGetValue(kv.Key.Unit, out var unit) ? unit.Index : int.MaxValue)
             .ThenBy(kv => kv.Key.Unit, StringComparer.Ordinal)
             .ThenBy(kv => measureOrder.GetValueOrDefault(kv.Key.Measure, int.MaxValue))
             .ThenBy(kv => kv.Key.Measure, StringComparer.Ordinal))
         {
+            if ((++seen & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (units.TryGetValue(unitId, out var unit) && verified.TryGetValue((unitId, measureId), out var check))
             {
                 pairs.Add(new StagePair(unit.Unit, measureId, measureNames.GetValueOrDefault(measureId, measureId), self, check));

@@ -22,6 +22,13 @@ public sealed class DescendingRankerTests
             Gen.Choose(257, 12_000).SelectMany(n => Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(double.NaN)), (3, Gen.Choose(0, 300).Select(i => i / 7.0)), (6, Gen.Choose(0, 1 << 30).Select(i => Math.Sqrt(i)))), n)).ToArbitrary(),
             scores => Same(scores));
 
+    [Property(MaxTest = 8)]
+    public Property Rank_ColumnsBeyondOneLevelOnOneOrSeveralThreads_SameRanksAsCompetitionRanking() =>
+        Prop.ForAll(
+            Gen.Choose(65_537, 150_000).SelectMany(n => Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(double.NaN)), (2, Gen.Choose(0, 3000).Select(i => i / 7.0)), (6, Gen.Choose(0, 1 << 30).Select(i => Math.Sqrt(i)))), n)).ToArbitrary(),
+            Gen.Elements(1, 2, 3, 8).ToArbitrary(),
+            (scores, threads) => Same(scores, threads));
+
     [Fact]
     public void Rank_ReusedForShorterAndLongerColumns_EachRankedAfresh()
     {
@@ -35,11 +42,11 @@ public sealed class DescendingRankerTests
         Assert.Equal([1, 1], ranks[..2]);
     }
 
-    private static Property Same(double[] scores)
+    private static Property Same(double[] scores, int threads = 1)
     {
         var expected = CompetitionRanking.Rank(scores, new int[scores.Length], [.. scores.Select((_, i) => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))], 15, 0);
         var ranks = new int[scores.Length];
-        new DescendingRanker().Rank(scores, ranks);
+        new DescendingRanker().Rank(scores, ranks, threads);
         var differing = Enumerable.Range(0, scores.Length).Where(u => (expected[u] ?? 0) != ranks[u]).ToList();
         return (differing.Count == 0).Label(string.Join(", ", differing.Take(5).Select(u => $"unit {u} ({scores[u]:R}): expected {expected[u]}, got {ranks[u]}")));
     }

@@ -99,7 +99,7 @@ public static class BadInputCorpus
         }
 
         text.Append("750,2023,a,3,ok\n");
-        var rejected = new List<(string, string)> { ("2", "is longer than 4194304 characters: a quote opened here is probably never closed") };
+        var rejected = new List<(string, string)> { ("2", "is longer than 4194304 characters, the limit (setting \"maxRowChars\" of this source, default 4194304): a quote opened here is probably never closed") };
         rejected.AddRange(Enumerable.Range(3, Filler).Select(line => (line.ToString(System.Globalization.CultureInfo.InvariantCulture), "measure 'b' is not read")));
         return new Case("huge unclosed quote", Encoding.UTF8.GetBytes(text.ToString()), Filler + 2, 1, [.. rejected], null);
     }

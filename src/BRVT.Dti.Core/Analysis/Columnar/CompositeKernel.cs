@@ -150,7 +150,7 @@ public sealed class CompositeKernel
             EvaluateInParallel(scores, terms, blocks, threads, cancellationToken);
         }
 
-        scores.Ranker.Rank(scores.Scores(children.Length - 1), scores.RankArray);
+        scores.Ranker.Rank(scores.Scores(children.Length - 1), scores.RankArray, threads);
     }
 
     /// <summary>An indicator's or aggregate's term in its parent.</summary>
