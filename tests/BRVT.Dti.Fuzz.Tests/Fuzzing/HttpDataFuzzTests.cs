@@ -211,7 +211,7 @@ public sealed class HttpDataFuzzTests(FuzzFigures figures, ITestOutputHelper out
                 context.Response.StatusCode = 503;
                 return;
             case PageFault.Slow:
-                await Task.Delay(random.Next(5, 120), context.RequestAborted);
+                await Task.Delay(random.Next(5, 50), context.RequestAborted);
                 break;
             case PageFault.Stall:
                 await LoopbackApi.Stall(context, TimeSpan.FromSeconds(5));

@@ -21,7 +21,7 @@ namespace BRVT.Dti.Fuzz.Tests.Fuzzing;
 /// row's identifier or key; the result equals what <see cref="SqlOracle"/> computes from the stored rows.
 /// </summary>
 [Collection(FuzzCollection.Name)]
-public sealed class SqlDataFuzzTests(FuzzFigures figures, ITestOutputHelper output) : IDisposable
+public sealed class SqlDataFuzzTests(FuzzFigures figures, PostgresOnDemand postgres, ITestOutputHelper output) : IClassFixture<PostgresOnDemand>, IDisposable
 {
     private const int SqliteCases = 2000;
     private const int DuckDbCases = 500;
@@ -95,7 +95,7 @@ public sealed class SqlDataFuzzTests(FuzzFigures figures, ITestOutputHelper outp
     public void ReadAsync_PostgresTablesOfHostileRows_OnlySourceErrorsAndTheOraclesResult()
     {
         var watch = Stopwatch.StartNew();
-        using var cluster = new PostgresCluster();
+        var cluster = postgres.Cluster;
         var run = new FuzzRun(string.Create(CultureInfo.InvariantCulture, $"postgres databases (hostile rows, SQL sources' data; cluster started in {cluster.StartupTime.TotalSeconds:F1} s)"));
         // Pooled, as Npgsql pools by default (the fixture turns pooling off to drop databases; this one stays until the cluster stops).
         var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString(cluster.CreateDatabase())) { Pooling = true }.ConnectionString;
@@ -128,7 +128,7 @@ public sealed class SqlDataFuzzTests(FuzzFigures figures, ITestOutputHelper outp
     {
         var run = new FuzzRun("replay");
         var fuzz = SqlFuzzCase.Generate(seed, engine switch { "sqlite" => SqlEngine.Sqlite, "duckdb" => SqlEngine.DuckDb, _ => SqlEngine.Postgres });
-        using var cluster = engine == "postgres" ? new PostgresCluster() : null;
+        var cluster = engine == "postgres" ? postgres.Cluster : null;
         fuzz.ConnectionString = cluster?.ConnectionString(cluster.CreateDatabase());
         var path = fuzz.ConnectionString ?? Path.Combine(root, fuzz.FileName);
         SqlFuzzDatabase.Write([fuzz], path);

@@ -191,8 +191,8 @@ internal sealed class HttpFuzzCase
             {
                 ["attempts"] = Attempts,
                 ["retryDelaySeconds"] = 0.005,
-                ["attemptTimeoutSeconds"] = Stalls ? 0.25 : 4,
-                ["totalTimeoutSeconds"] = Stalls ? 0.6 : 4.5,
+                ["attemptTimeoutSeconds"] = Stalls ? 0.15 : 4,
+                ["totalTimeoutSeconds"] = Stalls ? 0.4 : 4.5,
             },
             ["items"] = Shape switch { 0 => "$.data.items[*]", 1 => "$", _ => "$.results" },
             ["unitPath"] = "$.ma_don_vi",
