@@ -181,6 +181,28 @@ public sealed class ResilienceTests
         Assert.Equal(1, api.Hits("/api"));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    public async Task ReadAsync_InvalidUtf8InsideAString_ThrowsNamingTheUrlAndTheByte(byte[] invalid)
+    {
+        // Found by the http-json data fuzz: the parser does not check the bytes of strings, and reading the unit id
+        // threw an InvalidOperationException out of the source.
+        await using var api = await LoopbackApi.StartAsync();
+        var body = "{ \"data\": { \"items\": [ { \"u\": \"so-"u8.ToArray().Concat(invalid).Concat("yt\", \"m\": \"m1\", \"v\": 75 } ] } }"u8.ToArray()).ToArray();
+        api.Map("/latin", (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.Body.WriteAsync(body).AsTask();
+        });
+
+        var exception = await Assert.ThrowsAsync<DataSourceException>(() => TestSources.Create(Settings(api.BaseUri, "/latin", TestSources.Resilience())).ReadAsync(Assessment.Request()).AsTask());
+
+        Assert.StartsWith($"cong-dvc: the answer from {api.Url("/latin")} is not valid UTF-8 (application/json; byte 34 of {body.Length} does not begin a UTF-8 character). ", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, api.Hits("/latin"));
+    }
+
     [Fact]
     public async Task ReadAsync_AnswerLargerThanTheLimit_Throws()
     {

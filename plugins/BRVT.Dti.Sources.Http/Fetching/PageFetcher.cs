@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using BRVT.Dti.Data;
 using BRVT.Dti.Sources.Http.Settings;
 using Polly;
@@ -143,6 +144,14 @@ internal sealed class PageFetcher(string source, HttpSourceSettings settings, Ht
             bytes = bytes[3..];
         }
 
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            // The parser does not check the bytes inside strings; reading such a string later would throw.
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no Content-Type";
+            throw new DataSourceException(source,
+                $"the answer from {url} is not valid UTF-8 ({mediaType}; byte {FirstInvalidUtf8(bytes.Span).ToString(CultureInfo.InvariantCulture)} of {bytes.Length.ToString(CultureInfo.InvariantCulture)} does not begin a UTF-8 character). JSON is UTF-8: ask the API's operator to send UTF-8, and check the URL: a file or page in another encoding is not the API's answer.", null);
+        }
+
         try
         {
             return JsonDocument.Parse(bytes, JsonOptions);
@@ -155,6 +164,18 @@ internal sealed class PageFetcher(string source, HttpSourceSettings settings, Ht
             throw new DataSourceException(source,
                 $"the answer from {url} is not JSON ({mediaType}; {shown}): {exception.Message} Check the URL and the token: a login or error page is not the API's answer.", exception);
         }
+    }
+
+    /// <summary>The offset of the first byte that does not begin a valid UTF-8 sequence.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length && Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     private DataSourceException StatusFailure(Uri url, HttpResponseMessage response, int attempts)

@@ -31,6 +31,13 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string Parameter(string name) => "$" + name;
 
     /// <inheritdoc />
+    public override bool OverflowsToInfinity => true;
+
+    /// <inheritdoc />
+    /// <remarks>DuckDB's floating-point arithmetic overflows to ±inf silently.</remarks>
+    public override string FiniteOrNull(string sql) => $"NULLIF(NULLIF({sql}, CAST('inf' AS DOUBLE)), CAST('-inf' AS DOUBLE))";
+
+    /// <inheritdoc />
     /// <remarks>DuckDB infers a parameter's type from the expression around it (<c>$p &lt;&gt; 0</c> would make 0.5 an integer), so it is cast.</remarks>
     public override string DoubleParameter(string marker) => CastToDouble(marker);
 

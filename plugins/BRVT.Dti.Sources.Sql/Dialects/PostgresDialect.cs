@@ -16,7 +16,12 @@ internal sealed class PostgresDialect : SqlDialect
     public override string RowIdentifierName => "ctid";
 
     /// <inheritdoc />
-    public override string RowIdentifierSql => "CAST(ctid AS text)";
+    /// <remarks>Aliased: a column named <c>ctid</c> in the output would be what <c>ORDER BY ctid</c> sorts, as text ("(0,10)" before "(0,2)").</remarks>
+    public override string RowIdentifierSql => "CAST(ctid AS text) AS ctid_text";
+
+    /// <inheritdoc />
+    /// <remarks>The tuple identifier itself: block, then line, numerically.</remarks>
+    public override string RowOrderSql => "ctid";
 
     /// <inheritdoc />
     protected override string DoubleType => "double precision";

@@ -29,6 +29,9 @@ internal abstract class SqlDialect
     /// <summary>The SQL that selects the engine's own row identifier (a constant of this class, never configuration text).</summary>
     public abstract string RowIdentifierSql { get; }
 
+    /// <summary>The SQL that orders rows by the engine's row identifier, in the order they are stored.</summary>
+    public virtual string RowOrderSql => RowIdentifierSql;
+
     /// <summary>A NULL of type double (a missing number).</summary>
     public string NullDouble => $"CAST(NULL AS {DoubleType})";
 
@@ -78,6 +81,18 @@ internal abstract class SqlDialect
     /// <returns>The cast expression.</returns>
     public string BooleanToDouble(string sql) => $"CAST(CAST({sql} AS INTEGER) AS {DoubleType})";
 
+    /// <summary>
+    /// The result of an arithmetic operation as the formula language has it: missing (NULL) when it overflowed to an
+    /// infinity. The default is for engines that raise an error on a floating-point overflow (PostgreSQL): the query
+    /// then fails and the record set is read row by row.
+    /// </summary>
+    /// <param name="sql">The arithmetic expression.</param>
+    /// <returns>The expression, NULL where it is infinite.</returns>
+    public virtual string FiniteOrNull(string sql) => sql;
+
+    /// <summary>Whether <see cref="FiniteOrNull"/> may turn a value into NULL (the engine overflows to an infinity instead of failing).</summary>
+    public virtual bool OverflowsToInfinity => false;
+
     /// <summary>An expression cast to text.</summary>
     /// <param name="sql">The expression.</param>
     /// <returns>The cast expression.</returns>
@@ -117,6 +132,12 @@ internal abstract class SqlDialect
             return long.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var whole)
                 ? $"{column} = {addParameter(whole, DbType.Int64)}"
                 : "1 = 0";
+        }
+
+        if (type is not null && Reading.DbValues.IsNumericType(type) && long.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            // A floating-point or decimal column holds the period 2023 as 2023.0 or 2023.000, whose text is not "2023": compare numbers.
+            return $"{column} = {DoubleParameter(addParameter((double)number, DbType.Double))}";
         }
 
         return type == typeof(string)

@@ -40,6 +40,13 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Extreme(bool maximum) => maximum ? "max" : "min";
 
     /// <inheritdoc />
+    public override bool OverflowsToInfinity => true;
+
+    /// <inheritdoc />
+    /// <remarks>SQLite's arithmetic overflows to ±Inf silently (the literal <c>9e999</c> is +Inf); its NaN results are already NULL.</remarks>
+    public override string FiniteOrNull(string sql) => $"NULLIF(NULLIF({sql}, 9e999), -9e999)";
+
+    /// <inheritdoc />
     /// <remarks>Text (even text that looks like a number), blobs and the infinities SQLite can store; SQLite stores NaN as NULL.</remarks>
     public override string? NotFiniteNumber(string column, Type? type) =>
         $"NOT (typeof({column}) IN ('integer', 'null') OR (typeof({column}) = 'real' AND abs({column}) <= 1.7976931348623157e308))";

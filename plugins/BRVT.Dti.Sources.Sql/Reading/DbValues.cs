@@ -65,7 +65,7 @@ internal static class DbValues
             case ulong ul: number = ul; return true;
             case uint ui: number = ui; return true;
             case ushort us: number = us; return true;
-            case BigInteger big: number = (double)big; return true;
+            case BigInteger big: number = ToDouble(big); return true;
             case Int128 i128: number = (double)i128; return true;
             case UInt128 u128: number = (double)u128; return true;
             case Half h: number = (double)h; return true;
@@ -77,6 +77,16 @@ internal static class DbValues
                 return false;
         }
     }
+
+    /// <summary>
+    /// The double nearest to a big integer, as the database's own cast gives it: <c>(double)BigInteger</c> truncates
+    /// beyond 2^53 (10^30 would become 9.999999999999999E+29), so large values are converted through their digits.
+    /// </summary>
+    /// <param name="value">The integer.</param>
+    /// <returns>The nearest double (an infinity beyond the range of doubles).</returns>
+    public static double ToDouble(BigInteger value) => BigInteger.Abs(value) <= (BigInteger.One << 53)
+        ? (double)value
+        : double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     /// <summary>Reads an id or a period as text: text is trimmed, whole numbers are written without decimals.</summary>
     /// <param name="value">The value; not NULL.</param>

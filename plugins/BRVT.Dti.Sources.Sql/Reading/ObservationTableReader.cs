@@ -35,9 +35,15 @@ internal static class ObservationTableReader
         }
 
         var what = $"observation table {table.Table}";
-        var (identity, _) = await context.ProbeAsync(quoted, table.Key, columns, what, cancellationToken).ConfigureAwait(false);
+        var (identity, types) = await context.ProbeAsync(quoted, table.Key, columns, what, cancellationToken).ConfigureAwait(false);
+        if (types.Count > 3 && types[3] == typeof(decimal))
+        {
+            // A decimal column may hold more than System.Decimal can (PostgreSQL numeric, DuckDB DECIMAL(38)): read it as a double.
+            columns[3] = d.CastToDouble(columns[3]);
+        }
+
         var selected = identity.Sql is null ? columns : [identity.Sql, .. columns];
-        var order = identity.Sql is null ? string.Join(", ", columns.Take(4)) : identity.Sql;
+        var order = identity.OrderSql ?? string.Join(", ", columns.Take(4));
         var sql = $"SELECT {string.Join(", ", selected)} FROM {quoted} ORDER BY {order}";
         var prefix = $"{context.Database.Label} {table.Table}";
         var offset = identity.Sql is null ? 0 : 1;

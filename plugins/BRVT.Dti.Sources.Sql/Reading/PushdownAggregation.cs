@@ -83,6 +83,8 @@ internal static class PushdownAggregation
         }
         catch (Exception exception) when (SqlDatabase.IsDatabaseFailure(exception) && !cancellationToken.IsCancellationRequested)
         {
+            // Groups may have been counted before the query failed; the row-by-row read counts every record again.
+            Array.Clear(read.Records);
             return $"the database could not run the aggregate query ({exception.Message})";
         }
 
@@ -158,7 +160,7 @@ internal static class PushdownAggregation
                 continue;
             }
 
-            var sql = $"SELECT {read.Identity.Sql}, {read.Unit} FROM {read.Table} WHERE {period} AND ({string.Join(" OR ", conditions)}) ORDER BY {read.Identity.Sql}";
+            var sql = $"SELECT {read.Identity.Sql}, {read.Unit} FROM {read.Table} WHERE {period} AND ({string.Join(" OR ", conditions)}) ORDER BY {read.Identity.OrderSql}";
             await context.QueryAsync(sql, parameters, what, values =>
             {
                 var unit = DbValues.IsNull(values[1]) ? string.Empty : DbValues.Text(values[1]);

@@ -9,8 +9,12 @@ namespace BRVT.Dti.Sources.Sql.Reading;
 /// </summary>
 /// <param name="Sql">The SQL that selects the identifier, or <see langword="null"/> when rows are numbered.</param>
 /// <param name="Name">The identifier's name in locations (<c>rowid</c>, <c>ctid</c>, the key column).</param>
-internal sealed record RowIdentity(string? Sql, string Name)
+/// <param name="Order">The SQL that orders rows by the identifier, when it is not <paramref name="Sql"/> itself (PostgreSQL's <c>ctid</c>, selected as text but ordered as a tuple id).</param>
+internal sealed record RowIdentity(string? Sql, string Name, string? Order = null)
 {
+    /// <summary>The SQL of the ORDER BY that reads rows in the identifier's order, or <see langword="null"/> when rows are numbered.</summary>
+    public string? OrderSql => Order ?? Sql;
+
     /// <summary>Rows numbered in the query's order.</summary>
     public static RowIdentity Numbered { get; } = new(null, "query row");
 

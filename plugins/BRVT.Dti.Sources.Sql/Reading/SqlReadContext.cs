@@ -75,7 +75,7 @@ internal sealed record SqlReadContext(SqlDatabase Database, DbConnection Connect
     public async Task<(RowIdentity Identity, IReadOnlyList<Type> Types)> ProbeAsync(string table, SqlIdentifier? key, IReadOnlyList<string> columns, string what, CancellationToken cancellationToken)
     {
         var dialect = Database.Dialect;
-        var identity = key is null ? new RowIdentity(dialect.RowIdentifierSql, dialect.RowIdentifierName) : new RowIdentity(dialect.Quote(key), key.Text);
+        var identity = key is null ? new RowIdentity(dialect.RowIdentifierSql, dialect.RowIdentifierName, dialect.RowOrderSql) : new RowIdentity(dialect.Quote(key), key.Text);
         var sql = $"SELECT {identity.Sql}, {string.Join(", ", columns)} FROM {table} WHERE 1 = 0";
         try
         {

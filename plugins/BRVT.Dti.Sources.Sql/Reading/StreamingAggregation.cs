@@ -31,8 +31,9 @@ internal static class StreamingAggregation
         }
 
         selected.Add(read.Unit);
-        selected.AddRange(read.FieldColumns);
-        var order = identity.Sql ?? read.NumberingOrder;
+        // A decimal column may hold more than System.Decimal can (PostgreSQL numeric, DuckDB DECIMAL(38)): read it as a double.
+        selected.AddRange(read.FieldColumns.Select((column, f) => read.FieldType(f) == typeof(decimal) ? context.Database.Dialect.CastToDouble(column) : column));
+        var order = identity.OrderSql ?? read.NumberingOrder;
         var sql = $"SELECT {string.Join(", ", selected)} FROM {read.Table} WHERE {read.PeriodPredicate(parameters)} ORDER BY {order}";
         var offset = identity.Sql is null ? 0 : 1;
         var fields = new double[plan.Fields.Count];

@@ -11,7 +11,7 @@ namespace BRVT.Dti.Sources.Sql.Translation;
 /// <para>
 /// Each part becomes a numeric SQL expression in which NULL stands for a missing value (NaN), exactly as in the
 /// formula language: arithmetic, comparisons and <c>and</c>/<c>or</c>/<c>not</c> give NULL when an operand is NULL
-/// (so, unlike SQL's own logic, <c>1 or missing</c> is missing), <c>a / 0</c> is NULL, <c>coalesce</c> and
+/// (so, unlike SQL's own logic, <c>1 or missing</c> is missing), <c>a / 0</c> and a result that overflows are NULL, <c>coalesce</c> and
 /// <c>missing</c> see through NULL, <c>if</c> with a missing condition is NULL. Comparisons become 1/0/NULL numbers,
 /// <c>and</c> a product of truths, <c>or</c> a sum of truths compared with 0; <c>min</c>/<c>max</c> become the
 /// engine's two-argument minimum and maximum, guarded with <c>CASE … IS NULL</c> where the engine ignores NULL;
@@ -86,10 +86,10 @@ internal sealed class SqlFilterTranslator : IFormulaFolder<SqlFragment>
         var integer = left.MayBeInteger && right.MayBeInteger;
         return Checked(op switch
         {
-            FormulaBinaryOperator.Add => new SqlFragment($"({left.Sql} + {right.Sql})", integer, false, nullable),
-            FormulaBinaryOperator.Subtract => new SqlFragment($"({left.Sql} - {right.Sql})", integer, false, nullable),
-            FormulaBinaryOperator.Multiply => new SqlFragment($"({left.Sql} * {right.Sql})", integer, false, nullable),
-            FormulaBinaryOperator.Divide => new SqlFragment($"({AsDouble(left)} / NULLIF({AsDouble(right)}, 0))", false, false, true),
+            FormulaBinaryOperator.Add => Arithmetic($"({left.Sql} + {right.Sql})", integer, nullable),
+            FormulaBinaryOperator.Subtract => Arithmetic($"({left.Sql} - {right.Sql})", integer, nullable),
+            FormulaBinaryOperator.Multiply => Arithmetic($"({left.Sql} * {right.Sql})", integer, nullable),
+            FormulaBinaryOperator.Divide => Arithmetic($"({AsDouble(left)} / NULLIF({AsDouble(right)}, 0))", false, true),
             FormulaBinaryOperator.Equal => Comparison("=", left, right),
             FormulaBinaryOperator.NotEqual => Comparison("<>", left, right),
             FormulaBinaryOperator.Less => Comparison("<", left, right),
@@ -126,6 +126,14 @@ internal sealed class SqlFilterTranslator : IFormulaFolder<SqlFragment>
         "round" => throw refuse("round(…), which has no exact SQL translation (database engines round halves differently); compare without rounding, e.g. days <= 15.5 instead of round(days) <= 15"),
         _ => throw refuse($"the function {function}(…), which has no SQL translation"),
     });
+
+    /// <summary>
+    /// An arithmetic result: missing when it overflows, as in the formula language (<c>1e300 * 1e300</c> is missing, so a
+    /// filter on it fails), where the engine would give an infinity. Sums of truths (integers) cannot overflow.
+    /// </summary>
+    private SqlFragment Arithmetic(string sql, bool integer, bool nullable) => integer || !dialect.OverflowsToInfinity
+        ? new SqlFragment(sql, integer, IsTruth: false, nullable)
+        : new SqlFragment(dialect.FiniteOrNull(sql), MayBeInteger: false, IsTruth: false, Nullable: true);
 
     private SqlFragment Comparison(string op, SqlFragment left, SqlFragment right) =>
         new(dialect.PredicateToInteger($"{left.Sql} {op} {right.Sql}"), MayBeInteger: true, IsTruth: true, left.Nullable || right.Nullable);

@@ -18,7 +18,14 @@ public sealed class CsvFuzzTests(FuzzFigures figures, ITestOutputHelper output) 
 {
     private const int CasesPerType = 3000;
 
+    /// <summary>csv-wide: half the cases read every column (a mutated header makes new measure columns), half a mapping.</summary>
+    private const int WideCases = 750;
+
     private const string LongFile = "unit,period,measure,value\n747,2023,a,0.5\n748,2023,a,1\n750,2023,b,12\n747,2023,b,\"3\"\n748,2022,a,2\n750,2023,a,-1.5e2\n";
+
+    private const string WideFile = "unit,period,a,b,ghi_chu\n747,2023,0.5,12,x\n748,2023,1,\"3\",\n750,2023,,-1.5e2,\"ghi chú, có dấu phẩy\"\n747,2022,2,3,năm trước\n748,2023,7,8,trùng\n";
+
+    private const string MappedWideFile = "Mã đơn vị;Tên;Hạ tầng số;Dịch vụ công;Giai đoạn\n747;Vũng Tàu;0,5;12;\n748;Bà Rịa;1;\"3,25\";thẩm định\n750;Châu Đức;;-150;\n747;lặp lại;2;3;\n";
 
     private const string RecordsFile = "ma_ho_so,ma_don_vi,ngay_nhan,truc_tuyen,so_ngay,ghi_chu\n" +
         "HS1,747,2023-01-02,1,3.5,\"Hồ sơ \"\"bổ sung\"\", chờ\"\nHS2,748,2023-02-03,0,10,\nHS3,750,2023-12-31,1,,đúng quy trình\n" +
@@ -45,9 +52,25 @@ public sealed class CsvFuzzTests(FuzzFigures figures, ITestOutputHelper output) 
     public void ReadAsync_CsvRecordsMutatedOrRandomBytes_ThrowsOnlySourceErrorsAndAccountsBalance() =>
         Fuzz("csv-records", RecordsFile, """{ "name": "s", "type": "csv-records", "path": "fuzz.csv", "records": "dossiers", "mapping": { "unit": "ma_don_vi", "date": "ngay_nhan", "id": "ma_ho_so" } }""", Fixtures.Derived, exact: false);
 
-    private void Fuzz(string type, string valid, string settings, IReadOnlyList<BRVT.Dti.Definitions.MeasureDefinition> measures, bool exact)
+    [Fact]
+    public void ReadAsync_CsvWideEveryColumnMutatedOrRandomBytes_ThrowsOnlySourceErrorsAndAccountsBalance() =>
+        Fuzz("csv-wide", WideFile, """{ "name": "s", "type": "csv-wide", "path": "fuzz.csv", "ignoreColumns": ["ghi_chu"] }""", Fixtures.Plain, exact: true, WideCases);
+
+    [Fact]
+    public void ReadAsync_CsvWideMappedMutatedOrRandomBytes_ThrowsOnlySourceErrorsAndAccountsBalance() =>
+        Fuzz("csv-wide", MappedWideFile, """
+            { "name": "s", "type": "csv-wide", "path": "fuzz.csv", "period": "2023", "delimiter": ";", "decimalComma": true,
+              "mapping": { "unit": "Mã đơn vị", "stage": "Giai đoạn" }, "measures": { "Hạ tầng số": "a", "Dịch vụ công": "b" } }
+            """, Fixtures.Plain, exact: true, WideCases, "csv-wide files, mapped columns");
+
+    private void Fuzz(string type, string valid, string settings, IReadOnlyList<BRVT.Dti.Definitions.MeasureDefinition> measures, bool exact, int cases = CasesPerType, string? name = null)
     {
-        IDataSourceFactory factory = type == "csv-long" ? new CsvLongSourceFactory() : new CsvRecordsSourceFactory();
+        IDataSourceFactory factory = type switch
+        {
+            "csv-long" => new CsvLongSourceFactory(),
+            "csv-wide" => new CsvWideSourceFactory(),
+            _ => new CsvRecordsSourceFactory(),
+        };
         var source = factory.Create(Fixtures.Configuration(root, settings));
         var path = Path.Combine(root, "fuzz.csv");
         var validBytes = Encoding.UTF8.GetBytes(valid);
@@ -55,9 +78,9 @@ public sealed class CsvFuzzTests(FuzzFigures figures, ITestOutputHelper output) 
         var baseline = source.ReadAsync(Fixtures.Request(measures)).AsTask().GetAwaiter().GetResult();
         Assert.True(baseline.Account.Balances && baseline.Account.RowsAccepted >= 4, $"the valid {type} file reads: {baseline.Account.RowsAccepted} accepted");
 
-        var run = new FuzzRun($"{type} files (mutated valid files and random bytes)");
+        var run = new FuzzRun(name ?? $"{type} files (mutated valid files and random bytes)");
         var watch = Stopwatch.StartNew();
-        run.Check(Gen.Choose(0, int.MaxValue), CasesPerType, seed =>
+        run.Check(Gen.Choose(0, int.MaxValue), cases, seed =>
         {
             var random = new Random(seed);
             var bytes = random.Next(8) == 0
@@ -94,7 +117,7 @@ public sealed class CsvFuzzTests(FuzzFigures figures, ITestOutputHelper output) 
         watch.Stop();
         figures.Add(run, watch.Elapsed);
         output.WriteLine(run.Summary(watch.Elapsed));
-        Assert.Equal(CasesPerType, run.Cases);
+        Assert.Equal(cases, run.Cases);
         Assert.Equal(0, run.RowsLost);
     }
 }

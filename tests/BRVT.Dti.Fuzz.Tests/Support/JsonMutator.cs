@@ -84,7 +84,8 @@ internal static class JsonMutator
         {
             var open = random.Next(2) == 0 ? "[" : "{\"a\":";
             var close = open == "[" ? "]" : "}";
-            result = result.Replace("\"" + Deep + "\"", string.Concat(Enumerable.Repeat(open, nesting)) + "1" + string.Concat(Enumerable.Repeat(close, nesting)), StringComparison.Ordinal);
+            // The placeholder is written escaped ("\u0001deep\u0001"), as the writer writes every string.
+            result = result.Replace(JsonSerializer.Serialize(Deep), string.Concat(Enumerable.Repeat(open, nesting)) + "1" + string.Concat(Enumerable.Repeat(close, nesting)), StringComparison.Ordinal);
         }
 
         var bytes = Encoding.UTF8.GetBytes(result);

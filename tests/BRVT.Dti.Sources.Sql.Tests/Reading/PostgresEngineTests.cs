@@ -29,6 +29,65 @@ public sealed class PostgresEngineTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task ReadAsync_FilterArithmeticOverflows_MissingAsRowByRow()
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        await FuzzFindTests.FilterArithmeticOverflows(database);
+    }
+
+    [Theory]
+    [InlineData("double precision")]
+    [InlineData("real")]
+    [InlineData("numeric(18,3)")]
+    public async Task ReadAsync_RecordPeriodInFloatingPointOrNumericColumn_RecordsOfThePeriodAreRead(string type)
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        await FuzzFindTests.PeriodInNumericColumn(database, type);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NumericBeyondDecimal_ReadAsTheNearestDouble()
+    {
+        using var database = TestDatabase.Postgres(cluster);
+        await FuzzFindTests.NumbersBeyondDecimal(database, "numeric(40,0)");
+    }
+
+    [Fact]
+    public async Task ReadAsync_AggregateQueryFailsAfterSomeGroups_RecordsCountedOnceInProvenance()
+    {
+        // Found by the SQL data fuzz: the groups counted before PostgreSQL stopped the aggregate query (a sum that
+        // overflows) were counted again by the row-by-row read, so provenance cited more records than were used.
+        using var database = TestDatabase.Postgres(cluster);
+        var name = (string)database.Scalar("SELECT current_database()")!;
+        database.Execute($"ALTER DATABASE {name} SET enable_hashagg = off"); // groups come out one by one, in unit order
+        database.Execute("CREATE TABLE ho_so (agency text, year integer, fee double precision)");
+        database.Insert("ho_so", [["a", 2023, 1.0], ["a", 2023, 2.0], ["b", 2023, 1e308], ["b", 2023, 1e308]]);
+        var source = database.CreateSource("""
+            "records": { "dossiers": { "table": "ho_so", "columns": { "unit": "agency", "period": "year" }, "fields": { "fee": "fee" } } }
+            """);
+        var result = await Requests.ReadAsync(source, Requests.Request([Requests.Derived("total", "sum", field: "fee"), Requests.Derived("n", "count")], ["a", "b"]));
+        Assert.Equal(["a|n|2023|2|", "a|total|2023|3|", "b|n|2023|2|", "b|total|2023|Infinity|"], Requests.Show(result.Observations));
+        Assert.All(result.Observations, o => Assert.Contains("(2 records of period 2023 of unit ", o.Provenance.Location, StringComparison.Ordinal));
+        Assert.Equal((4L, 4L), (result.Account.RowsRead, result.Account.RowsAccepted));
+    }
+
+    [Fact]
+    public async Task ReadAsync_DuplicatesBeyondTheNinthRow_TheRowStoredFirstIsKept()
+    {
+        // Found by the SQL data fuzz: rows were ordered by their ctid as text, so "(0,10)" came before "(0,2)" and the
+        // tenth row was kept over the second.
+        using var database = TestDatabase.Postgres(cluster);
+        database.Execute("CREATE TABLE chi_tieu (unit text, measure text, year integer, value double precision)");
+        database.Insert("chi_tieu", [.. Enumerable.Range(1, 12).Select(i => new object?[] { i is 2 or 10 ? "a" : "b", i is 2 or 10 ? "m1" : $"x{i}", 2023, (double)i })]);
+        var result = await Requests.ReadAsync(database.CreateSource("""
+            "observations": { "table": "chi_tieu", "columns": { "period": "year" } }
+            """), Requests.Request([Requests.Observed("m1")], ["a", "b"]));
+        Assert.Equal(["a|m1|2023|2|"], Requests.Show(result.Observations));
+        Assert.EndsWith(" chi_tieu:ctid=(0,2)", result.Observations[0].Provenance.Location, StringComparison.Ordinal);
+        Assert.Single(result.Account.Rejected, r => r.Location.EndsWith(" chi_tieu:ctid=(0,10)", StringComparison.Ordinal) && r.Reason.StartsWith("a second value", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadAsync_NoKeyColumn_RowsLocatedByCtid()
     {
         using var database = TestDatabase.Postgres(cluster);
