@@ -101,7 +101,7 @@ public sealed class ScoringPlan
         CheckOwnership(data);
         var workspace = CreateWorkspace(data);
         TreeEvaluator.Evaluate(this, data, workspace, cancellationToken);
-        return ResultAssembler.Assemble(this, data, workspace);
+        return ResultAssembler.Assemble(this, data, workspace, cancellationToken);
     }
 
     /// <summary>

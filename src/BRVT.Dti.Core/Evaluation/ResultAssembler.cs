@@ -7,7 +7,7 @@ namespace BRVT.Dti.Evaluation;
 /// <summary>Turns an evaluated workspace into an immutable result: node and view scores, ranks, bands and the manifest.</summary>
 internal static class ResultAssembler
 {
-    public static AssessmentResult Assemble(ScoringPlan plan, AssessmentData data, ScoringWorkspace workspace)
+    public static AssessmentResult Assemble(ScoringPlan plan, AssessmentData data, ScoringWorkspace workspace, CancellationToken cancellationToken)
     {
         var definition = plan.Definition;
         var units = data.UnitArray;
@@ -16,6 +16,11 @@ internal static class ResultAssembler
         var results = new UnitResult[units.Length];
         for (var u = 0; u < units.Length; u++)
         {
+            if ((u & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var nodeScores = new NodeScore[nodeCount];
             for (var n = 0; n < nodeCount; n++)
             {
@@ -39,6 +44,7 @@ internal static class ResultAssembler
             };
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return new AssessmentResult
         {
             IndexId = definition.Id,

@@ -39,8 +39,10 @@ internal static class TreeEvaluator
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         AllocateMaxima(plan, scores, workspace.UnitCount);
         ScoreViews(plan, workspace);
+        cancellationToken.ThrowIfCancellationRequested();
         Rank(plan, workspace);
     }
 
