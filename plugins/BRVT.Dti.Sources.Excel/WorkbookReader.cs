@@ -147,7 +147,8 @@ public sealed class WorkbookReader : IDataSource
                     ledger.Add(record);
                 }
             }
-            catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or XmlException or FormatException or IOException or InvalidOperationException)
+            // ArgumentException: System.IO.Packaging's own check of a part name read from the package (a relationship to "/").
+            catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or XmlException or FormatException or IOException or InvalidOperationException or ArgumentException)
             {
                 throw new DataSourceException(Name, $"{shown} is not a readable .xlsx workbook: {exception.Message} Open it in Excel or LibreOffice and save it again as .xlsx.", exception);
             }

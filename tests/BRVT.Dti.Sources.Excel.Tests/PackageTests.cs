@@ -84,6 +84,24 @@ public sealed class PackageTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_RelationshipToThePackageRoot_ThrowsDataSourceException()
+    {
+        // Found by the xlsx fuzz in CI: a relationship to "/" made System.IO.Packaging throw ArgumentException ("Part URI is empty.") through the source.
+        var path = workspace.PathOf("forms.xlsx");
+        Workbook().Save(path);
+        using (var archive = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            archive.GetEntry("_rels/.rels")!.Delete();
+            await using var writer = new StreamWriter(archive.CreateEntry("_rels/.rels").Open());
+            await writer.WriteAsync("""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/"/></Relationships>""");
+        }
+
+        var exception = await Assert.ThrowsAsync<DataSourceException>(() => workspace.Reader(Settings).ReadAsync(Assessment.Request()).AsTask());
+
+        Assert.StartsWith("forms: forms.xlsx is not a readable .xlsx workbook: ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadAsync_ZipBombAboveTheDefaultCap_IsRefusedBeforeParsingAndQuickly()
     {
         // 210 MiB of zeros deflate to a few hundred KiB: a tiny file that would inflate past the default 200 MB cap.
