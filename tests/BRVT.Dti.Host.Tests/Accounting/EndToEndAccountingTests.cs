@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BRVT.Dti.Reporting.Tests;
 using BRVT.Dti.Sources.Excel.Tests.Workbooks;
 using BRVT.Dti.Sources.Http.Tests;
 using BRVT.Dti.Sources.Sql.Tests.Infrastructure;
@@ -373,55 +374,6 @@ public sealed class EndToEndAccountingTests(PostgresCluster cluster, ITestOutput
         ] }
         """;
 
-    /// <summary>A small RFC 4180 reader for the host's CSV outputs (UTF-8 with BOM, quoted fields).</summary>
-    private static List<string[]> ReadCsv(string path)
-    {
-        var text = File.ReadAllText(path).TrimStart('\uFEFF');
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
+    /// <summary>The host's CSV outputs (UTF-8 with BOM, quoted fields), read by the Reporting tests' RFC 4180 reader.</summary>
+    private static List<string[]> ReadCsv(string path) => CsvText.Parse(File.ReadAllText(path).TrimStart('\uFEFF'));
 }
