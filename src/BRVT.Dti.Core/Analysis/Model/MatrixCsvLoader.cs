@@ -458,53 +458,45 @@ internal static class MatrixCsvLoader
                     if (TryParseLine(buffer, at, text.Length, layout, values, texts, row) is { } simple)
                     {
                         ids[row] = simple;
-                        row++;
-                        line++;
-                        at = lineEnd + 1;
-                        if (++filled == BlockRows)
+                    }
+                    else
+                    {
+                        // The general path, which also finds the line's first error in ParseCsv's order.
+                        // Cell c is text[bounds[c]..(bounds[c + 1] − 1)].
+                        var cells = SplitCells(text, bounds);
+                        if (cells != roles.Length)
                         {
-                            Flush(block, filled, width, numbers, blockStart);
-                            (blockStart, filled) = (row, 0);
+                            Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}: {cells} cells for {roles.Length} columns."));
+                            return;
                         }
 
-                        continue;
-                    }
-
-                    // The general path, which also finds the line's first error in ParseCsv's order.
-                    // Cell c is text[bounds[c]..(bounds[c + 1] − 1)].
-                    var cells = SplitCells(text, bounds);
-                    if (cells != roles.Length)
-                    {
-                        Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}: {cells} cells for {roles.Length} columns."));
-                        return;
-                    }
-
-                    var id = CsvText.Text(Encoding.UTF8.GetString(text[bounds[layout.Id]..(bounds[layout.Id + 1] - 1)]));
-                    if (id is null)
-                    {
-                        Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}: the unit id is empty."));
-                        return;
-                    }
-
-                    ids[row] = id;
-                    for (var column = 0; column < roles.Length; column++)
-                    {
-                        var role = roles[column];
-                        var from = bounds[column];
-                        var cell = text[from..(bounds[column + 1] - 1)];
-                        if (role >= 0)
+                        var id = CsvText.Text(Encoding.UTF8.GetString(text[bounds[layout.Id]..(bounds[layout.Id + 1] - 1)]));
+                        if (id is null)
                         {
-                            // The buffer's padding makes eight bytes readable from any cell start.
-                            var word = BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(at + from, 8));
-                            if (!TryNumber(cell, word, out values[role]))
+                            Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}: the unit id is empty."));
+                            return;
+                        }
+
+                        ids[row] = id;
+                        for (var column = 0; column < roles.Length; column++)
+                        {
+                            var role = roles[column];
+                            var from = bounds[column];
+                            var cell = text[from..(bounds[column + 1] - 1)];
+                            if (role >= 0)
                             {
-                                Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}, column '{layout.Header[column]}': '{Encoding.UTF8.GetString(cell)}' is not a number."));
-                                return;
+                                // The buffer's padding makes eight bytes readable from any cell start.
+                                var word = BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(at + from, 8));
+                                if (!TryNumber(cell, word, out values[role]))
+                                {
+                                    Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}, column '{layout.Header[column]}': '{Encoding.UTF8.GetString(cell)}' is not a number."));
+                                    return;
+                                }
                             }
-                        }
-                        else if (role != -1)
-                        {
-                            texts[-2 - role][row] = CsvText.Text(Encoding.UTF8.GetString(cell));
+                            else if (role != -1)
+                            {
+                                texts[-2 - role][row] = CsvText.Text(Encoding.UTF8.GetString(cell));
+                            }
                         }
                     }
 
