@@ -90,20 +90,7 @@ public sealed class RecordAggregator
     /// <exception cref="ArgumentOutOfRangeException">A unit ordinal or the offset is out of range.</exception>
     public void AddRows(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns, int offset)
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        foreach (var unit in units)
-        {
-            if ((uint)unit >= (uint)unitCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(units), unit, "A unit ordinal is out of range.");
-            }
-        }
-
-        foreach (var accumulator in accumulators)
-        {
-            accumulator.CheckColumns(columns, offset + units.Length);
-        }
+        CheckRows(units, columns, offset);
 
         var scratch = units.Length <= 0 ? [] : new double[units.Length];
         var denominatorScratch = units.Length <= 0 ? [] : new double[units.Length];
@@ -129,20 +116,7 @@ public sealed class RecordAggregator
     /// <exception cref="ArgumentOutOfRangeException">A unit ordinal or the offset is out of range.</exception>
     public RecordBatch Stage(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns, int offset = 0)
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        foreach (var unit in units)
-        {
-            if ((uint)unit >= (uint)unitCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(units), unit, "A unit ordinal is out of range.");
-            }
-        }
-
-        foreach (var accumulator in accumulators)
-        {
-            accumulator.CheckColumns(columns, offset + units.Length);
-        }
+        CheckRows(units, columns, offset);
 
         // Scratch and the batch's arrays come from the shared pool (a reader stages many large batches): the batch
         // gives its arrays back when it is committed.
@@ -164,6 +138,25 @@ public sealed class RecordAggregator
         {
             ArrayPool<double>.Shared.Return(scratch);
             ArrayPool<double>.Shared.Return(denominatorScratch);
+        }
+    }
+
+    /// <summary>The checks of AddRows and Stage: unit ordinals in range, columns long enough.</summary>
+    private void CheckRows(ReadOnlySpan<int> units, IReadOnlyList<double[]?> columns, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        foreach (var unit in units)
+        {
+            if ((uint)unit >= (uint)unitCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(units), unit, "A unit ordinal is out of range.");
+            }
+        }
+
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.CheckColumns(columns, offset + units.Length);
         }
     }
 
