@@ -64,6 +64,14 @@ internal static class Profile
                     break;
                 }
 
+            case "w1-load-parallel":
+                {
+                    // All cores only (for perf record -D: the first, cold run is over after a few seconds).
+                    var path = W1Csv.Ensure(1_000_000);
+                    Time("IndicatorMatrix.LoadCsv, all cores", repeat, () => IndicatorMatrix.LoadCsv(path, "id"));
+                    break;
+                }
+
             case "w2":
                 W2(repeat);
                 break;
