@@ -72,6 +72,22 @@ internal static class Profile
                     break;
                 }
 
+            case "w1-load-numbers":
+                {
+                    // The loader's two number readers, one thread each, alternately (so that load on the machine hits both alike).
+                    var path = W1Csv.Ensure(1_000_000);
+                    for (var round = 0; round < 3; round++)
+                    {
+                        foreach (var vector in new[] { true, false })
+                        {
+                            MatrixCsvChunk.VectorNumbers = vector && Sources.Utf8DecimalVector.IsSupported;
+                            Time($"IndicatorMatrix.LoadCsv, 1 thread, {(vector ? "eight numbers at a time" : "one number at a time")}", Math.Max(1, repeat / 3), () => IndicatorMatrix.LoadCsv(path, "id", maxDegreeOfParallelism: 1));
+                        }
+                    }
+
+                    break;
+                }
+
             case "w2":
                 W2(repeat);
                 break;

@@ -30,8 +30,48 @@ public sealed class MatrixCsvLoaderTests : IDisposable
             File.WriteAllBytes(path, text.Bytes);
             var expected = Outcome(() => IndicatorMatrix.ParseCsv(File.ReadAllText(path), "id", ["name"]));
             var actual = Outcome(() => IndicatorMatrix.LoadCsv(path, "id", ["name"], maxDegreeOfParallelism: 3));
-            return (expected == actual).Label($"ParseCsv: {expected}{Environment.NewLine}LoadCsv: {actual}");
+            var scalar = OneNumberAtATime(() => Outcome(() => IndicatorMatrix.LoadCsv(path, "id", ["name"], maxDegreeOfParallelism: 3)));
+            return (expected == actual).Label($"ParseCsv: {expected}{Environment.NewLine}LoadCsv: {actual}")
+                .And((expected == scalar).Label($"ParseCsv: {expected}{Environment.NewLine}LoadCsv, one number at a time: {scalar}"));
         });
+
+    [Fact]
+    public void LoadCsv_RepeatedIdFarApart_ReportsTheLineOfTheSecond()
+    {
+        var path = Path.Combine(folder, "repeat.csv");
+        var text = new StringBuilder("id,x\n");
+        for (var r = 0; r < 20_000; r++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"u{(r == 17_345 ? 123 : r)},{r}.5\n");
+        }
+
+        File.WriteAllText(path, text.ToString());
+
+        var error = Assert.Throws<FormatException>(() => IndicatorMatrix.LoadCsv(path, "id"));
+
+        Assert.Equal("Line 17347: unit id 'u123' repeats.", error.Message);
+    }
+
+    [Fact]
+    public void LoadCsv_LargeTable_LooksUpUnitsByIdAfterLoading()
+    {
+        var path = Path.Combine(folder, "large.csv");
+        var text = new StringBuilder("x,id,y\n");
+        for (var r = 0; r < 20_000; r++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{r}.25,unit-{r},-{r}\n");
+        }
+
+        File.WriteAllText(path, text.ToString());
+
+        var matrix = IndicatorMatrix.LoadCsv(path, "id");
+
+        Assert.Equal(20_000, matrix.UnitCount);
+        Assert.Equal(12_345, matrix.IndexOfUnit("unit-12345"));
+        Assert.Equal(-1, matrix.IndexOfUnit("unit-20000"));
+        Assert.Equal(777.25, matrix.Value("unit-777", "x"));
+        Assert.Equal(-19_999, matrix.Value("unit-19999", "y"));
+    }
 
     [Fact]
     public void LoadCsv_QuotedFields_GoesToParseCsvAndReadsThem()
@@ -45,10 +85,10 @@ public sealed class MatrixCsvLoaderTests : IDisposable
         Assert.Equal(1.5, matrix.Value("a", "x"));
     }
 
-    /// <summary>A CSV text: a header (id, name, two to five numbers), rows with numbers in many spellings, and now and then
+    /// <summary>A CSV text: a header (id, name, two to twelve numbers), rows with numbers in many spellings, and now and then
     /// a blank line, CRLF, a byte order mark, a bad number, a wrong cell count, an empty or repeated id.</summary>
     private static Gen<CsvBytes> Table() =>
-        from numeric in Gen.Choose(2, 5)
+        from numeric in Gen.Choose(2, 12)
         from idColumn in Gen.Choose(0, numeric + 1)
         from rows in Gen.Choose(0, 60)
         from cells in Gen.ArrayOf(Gen.ArrayOf(Number, numeric), rows)
@@ -100,6 +140,20 @@ public sealed class MatrixCsvLoaderTests : IDisposable
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         return new CsvBytes(bom ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
+    }
+
+    private static string OneNumberAtATime(Func<string> load)
+    {
+        var vector = MatrixCsvChunk.VectorNumbers;
+        MatrixCsvChunk.VectorNumbers = false;
+        try
+        {
+            return load();
+        }
+        finally
+        {
+            MatrixCsvChunk.VectorNumbers = vector;
+        }
     }
 
     private static string Outcome(Func<IndicatorMatrix> load)

@@ -17,7 +17,7 @@ public sealed class IndicatorMatrix
     private readonly double[][] columns;
     private readonly string[] attributeNames;
     private readonly string?[][] attributes;
-    private readonly Dictionary<string, int> unitIndex;
+    private Dictionary<string, int>? unitIndex;
     private readonly Dictionary<string, int> codeIndex;
     private readonly Dictionary<string, int> attributeIndex;
 
@@ -27,8 +27,9 @@ public sealed class IndicatorMatrix
     /// <param name="columns">One column per code.</param>
     /// <param name="attributeNames">The attribute names.</param>
     /// <param name="attributes">One text column per attribute.</param>
-    /// <param name="unitIndex">The position of every unit id, when the caller has built it already (ids checked unique).</param>
-    internal IndicatorMatrix(string[] units, string[] codes, double[][] columns, string[] attributeNames, string?[][] attributes, Dictionary<string, int>? unitIndex = null)
+    /// <param name="unitIdsChecked">Whether the caller has checked the unit ids (none null, none repeated): the index of
+    /// them is then built when it is first needed, not here.</param>
+    internal IndicatorMatrix(string[] units, string[] codes, double[][] columns, string[] attributeNames, string?[][] attributes, bool unitIdsChecked = false)
     {
         this.units = units;
         this.codes = codes;
@@ -38,7 +39,7 @@ public sealed class IndicatorMatrix
         UnitIds = Array.AsReadOnly(units);
         Indicators = Array.AsReadOnly(codes);
         AttributeNames = Array.AsReadOnly(attributeNames);
-        this.unitIndex = unitIndex ?? Index(units, "unit id");
+        unitIndex = unitIdsChecked ? null : Index(units, "unit id");
         codeIndex = Index(codes, "indicator code");
         attributeIndex = Index(attributeNames, "attribute name");
         for (var c = 0; c < columns.Length; c++)
@@ -243,7 +244,7 @@ public sealed class IndicatorMatrix
     /// <summary>The position of a unit, or -1.</summary>
     /// <param name="unitId">The unit id.</param>
     /// <returns>The row, or -1 when absent.</returns>
-    public int IndexOfUnit(string unitId) => unitIndex.GetValueOrDefault(unitId, -1);
+    public int IndexOfUnit(string unitId) => UnitIndex.GetValueOrDefault(unitId, -1);
 
     /// <summary>The position of an indicator, or -1.</summary>
     /// <param name="indicator">The indicator code.</param>
@@ -308,10 +309,25 @@ public sealed class IndicatorMatrix
     internal string[] CodeArray => codes;
 
     private int UnitOrdinal(string unitId) =>
-        unitIndex.TryGetValue(unitId, out var u) ? u : throw new KeyNotFoundException($"The matrix has no unit '{unitId}'.");
+        UnitIndex.TryGetValue(unitId, out var u) ? u : throw new KeyNotFoundException($"The matrix has no unit '{unitId}'.");
 
     private int IndicatorOrdinal(string indicator) =>
         codeIndex.TryGetValue(indicator, out var c) ? c : throw new KeyNotFoundException($"The matrix has no indicator '{indicator}'.");
+
+    /// <summary>The index of unit ids, built at the first lookup when the ids came checked (thread-safe: a race builds it twice, one wins).</summary>
+    private Dictionary<string, int> UnitIndex
+    {
+        get
+        {
+            if (Volatile.Read(ref unitIndex) is { } index)
+            {
+                return index;
+            }
+
+            var built = Index(units, "unit id");
+            return Interlocked.CompareExchange(ref unitIndex, built, null) ?? built;
+        }
+    }
 
     private static Dictionary<string, int> Index(string[] keys, string what)
     {
