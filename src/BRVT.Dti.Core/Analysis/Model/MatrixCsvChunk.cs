@@ -20,12 +20,6 @@ internal sealed class MatrixCsvChunk(int start, int end)
     private const int BlockRows = 64;
 
     /// <summary>
-    /// Doubles between two columns of the block: a little more than <see cref="BlockRows"/>, so that a row's hundred
-    /// writes, one per column, do not all fall into the same few sets of the L1 cache (a 512-byte stride would).
-    /// </summary>
-    private const int BlockStride = BlockRows + 8;
-
-    /// <summary>
     /// Whether lines are read with <see cref="Utf8DecimalVector"/>, eight numbers at a time (the default where the machine
     /// has AVX-512); otherwise one number at a time. Both give the same result; tests switch to compare them.
     /// </summary>
@@ -157,10 +151,11 @@ internal sealed class MatrixCsvChunk(int start, int end)
         var (at, line, row) = (0, FirstLine, FirstRow);
         var vector = VectorNumbers ? new VectorLine(layout) : null;
 
-        // Rows are parsed into a block, column by column, then written to the columns BlockRows at a time: one stream
-        // per column instead of a hundred scattered stores per row.
+        // Rows are parsed into a block (row by row), then written to the columns BlockRows at a time: one stream per
+        // column instead of a hundred scattered stores per row. Eight more doubles let a row's last group of eight be
+        // stored whole.
         var width = numbers.Length;
-        var block = ArrayPool<double>.Shared.Rent(Math.Max(1, BlockStride * width));
+        var block = ArrayPool<double>.Shared.Rent((BlockRows * width) + 8);
         var (blockStart, filled) = (row, 0);
         try
         {
@@ -240,7 +235,7 @@ internal sealed class MatrixCsvChunk(int start, int end)
             {
                 // The padding makes eight bytes readable from any cell start.
                 var word = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(at + from, 8));
-                if (!TryNumber(cell, word, out block[(role * BlockStride) + slot]))
+                if (!TryNumber(cell, word, out block[(slot * layout.Numeric.Length) + role]))
                 {
                     Fail(row, string.Create(CultureInfo.InvariantCulture, $"Line {line}, column '{layout.Header[column]}': '{Encoding.UTF8.GetString(cell)}' is not a number."));
                     return false;
@@ -298,7 +293,7 @@ internal sealed class MatrixCsvChunk(int start, int end)
             var role = roles[column];
             if (role >= 0)
             {
-                if (!TryNumber(cell, word, out block[(role * BlockStride) + slot]))
+                if (!TryNumber(cell, word, out block[(slot * layout.Numeric.Length) + role]))
                 {
                     return null;
                 }
@@ -395,16 +390,23 @@ internal sealed class MatrixCsvChunk(int start, int end)
         /// <summary>Writes a group's values to the block; a lane the vector reader declined is read by <see cref="TryNumber"/>.</summary>
         private bool Store(ReadOnlySpan<byte> text, Vector512<double> values, uint read, int count, Vector512<ulong> words, ReadOnlySpan<int> columns, int first, double[] block, int slot)
         {
+            var row = block.AsSpan((slot * layout.Numeric.Length) + first, 8);
+            if (read == 0xFF)
+            {
+                // The common case: every lane read, one store (the block has room for a last group of eight).
+                values.CopyTo(row);
+                return true;
+            }
+
             Span<double> lanes = stackalloc double[8];
             values.CopyTo(lanes);
             for (var k = 0; k < count; k++)
             {
-                ref var target = ref block[((first + k) * BlockStride) + slot];
                 if (((read >> k) & 1) != 0)
                 {
-                    target = lanes[k];
+                    row[k] = lanes[k];
                 }
-                else if (!TryNumber(Cell(text, columns[k]), words[k], out target))
+                else if (!TryNumber(Cell(text, columns[k]), words[k], out row[k]))
                 {
                     return false;
                 }
@@ -443,14 +445,9 @@ internal sealed class MatrixCsvChunk(int start, int end)
         return CsvText.TryNumber(Encoding.UTF8.GetString(cell), out value);
     }
 
-    /// <summary>Writes the block's rows to the columns: one contiguous copy per column.</summary>
-    private static void Flush(double[] block, int rows, double[][] numbers, int firstRow)
-    {
-        for (var n = 0; n < numbers.Length; n++)
-        {
-            block.AsSpan(n * BlockStride, rows).CopyTo(numbers[n].AsSpan(firstRow, rows));
-        }
-    }
+    /// <summary>Writes the block's rows to the columns (see <see cref="BlockTranspose"/>).</summary>
+    private static void Flush(double[] block, int rows, double[][] numbers, int firstRow) =>
+        BlockTranspose.ToColumns(block, rows, numbers.Length, numbers, firstRow);
 
     /// <summary>
     /// The start of every cell of a line (bounds[c]), and one past the end of the last (bounds[cells] = length + 1), for
