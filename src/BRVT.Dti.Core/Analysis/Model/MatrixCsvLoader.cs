@@ -13,7 +13,11 @@ namespace BRVT.Dti.Analysis;
 /// </summary>
 internal static class MatrixCsvLoader
 {
-    private const int TargetChunkBytes = 8 << 20;
+    /// <summary>
+    /// About a core's L2 cache: a chunk read into a pooled buffer is still in cache when it is counted or parsed (8 MB
+    /// chunks took a fifth more CPU time, the copies going through main memory).
+    /// </summary>
+    private const int TargetChunkBytes = 1 << 20;
 
     public static IndicatorMatrix Load(string path, string unitIdColumn, IReadOnlyList<string> attributeColumns, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
@@ -108,7 +112,7 @@ internal static class MatrixCsvLoader
         return new IndicatorMatrix(ids, [.. layout.Numeric.Select(i => header[i])], numbers, [.. attributeColumns], texts, unitIdsChecked: true);
     }
 
-    /// <summary>Cuts [start, length) into chunks that begin at line starts (about 8 MB each, at least four per thread).</summary>
+    /// <summary>Cuts [start, length) into chunks that begin at line starts (about 1 MB each, at least four per thread).</summary>
     private static MatrixCsvChunk[] Chunks(MatrixCsvFile file, int start, int maxDegreeOfParallelism)
     {
         var size = file.Length - start;
