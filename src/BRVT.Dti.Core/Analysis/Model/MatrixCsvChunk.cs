@@ -325,12 +325,13 @@ internal sealed class MatrixCsvChunk(int start, int end)
     /// </summary>
     private sealed class VectorLine(MatrixCsvLayout layout)
     {
-        private readonly int[] bounds = new int[layout.Roles.Length + 1];
+        /// <summary>Cell starts: room for a whole 64-byte block of commas past the expected cells (see <see cref="CellStarts"/>).</summary>
+        private readonly int[] bounds = new int[layout.Roles.Length + 1 + 64];
 
         public string? TryParse(ReadOnlySpan<byte> data, int lineStart, int lineLength, MatrixCsvLayout layout, double[] block, int slot, string?[][] texts, int row)
         {
             var text = data.Slice(lineStart, lineLength);
-            if (SplitCells(text, bounds) != layout.Roles.Length)
+            if (CellStarts(text, bounds, layout.Roles.Length) != layout.Roles.Length)
             {
                 return null;
             }
@@ -346,39 +347,41 @@ internal sealed class MatrixCsvChunk(int start, int end)
                 texts[a][row] = CsvText.Text(Encoding.UTF8.GetString(Cell(text, layout.Attributes[a])));
             }
 
+            // Every cell start is within the line, and the chunk's padding makes eight bytes readable from any of them;
+            // the block has room for eight values past a row's last, so a row's groups are all stored whole.
+            ref var line = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), lineStart);
             var numeric = layout.Numeric;
-            var n = 0;
-            for (; n + 8 <= numeric.Length; n += 8)
+            var width = numeric.Length;
+            ArgumentOutOfRangeException.ThrowIfLessThan(block.Length, ((slot + 1) * width) + 8);
+            ref var values = ref block[slot * width];
+            for (var n = 0; n < width; n += 8)
             {
-                // Eight cells: their first eight bytes and lengths straight into the lanes (the padding makes eight
-                // bytes readable from any cell start).
-                var c = numeric.AsSpan(n, 8);
-                var words = Vector512.Create(
-                    Word(data, lineStart, c[0]), Word(data, lineStart, c[1]), Word(data, lineStart, c[2]), Word(data, lineStart, c[3]),
-                    Word(data, lineStart, c[4]), Word(data, lineStart, c[5]), Word(data, lineStart, c[6]), Word(data, lineStart, c[7]));
-                var lengths = Vector512.Create(
-                    Length(c[0]), Length(c[1]), Length(c[2]), Length(c[3]), Length(c[4]), Length(c[5]), Length(c[6]), Length(c[7]));
-                var read = Utf8DecimalVector.TryParseEight(words, lengths, out var values);
-                if (!Store(text, values, read, 8, words, c, n, block, slot))
+                var count = Math.Min(8, width - n);
+                ref var columns = ref numeric[n];
+                Vector512<ulong> words, lengths;
+                if (count == 8)
                 {
-                    return null;
+                    words = Vector512.Create(
+                        Word(ref line, ref columns, 0), Word(ref line, ref columns, 1), Word(ref line, ref columns, 2), Word(ref line, ref columns, 3),
+                        Word(ref line, ref columns, 4), Word(ref line, ref columns, 5), Word(ref line, ref columns, 6), Word(ref line, ref columns, 7));
+                    lengths = Vector512.Create(
+                        Length(ref columns, 0), Length(ref columns, 1), Length(ref columns, 2), Length(ref columns, 3),
+                        Length(ref columns, 4), Length(ref columns, 5), Length(ref columns, 6), Length(ref columns, 7));
                 }
-            }
-
-            if (n < numeric.Length)
-            {
-                // The last, shorter group: lanes past the last column are empty.
-                var c = numeric.AsSpan(n);
-                Span<ulong> words = stackalloc ulong[8];
-                Span<ulong> lengths = stackalloc ulong[8];
-                for (var k = 0; k < c.Length; k++)
+                else
                 {
-                    (words[k], lengths[k]) = (Word(data, lineStart, c[k]), Length(c[k]));
+                    // The last, shorter group: lanes past the last column are empty (length 0, never read).
+                    (words, lengths) = (Vector512<ulong>.Zero, Vector512<ulong>.Zero);
+                    for (var k = 0; k < count; k++)
+                    {
+                        words = words.WithElement(k, Word(ref line, ref columns, k));
+                        lengths = lengths.WithElement(k, Length(ref columns, k));
+                    }
                 }
 
-                var wordVector = Vector512.Create<ulong>(words);
-                var read = Utf8DecimalVector.TryParseEight(wordVector, Vector512.Create<ulong>(lengths), out var values);
-                if (!Store(text, values, read, c.Length, wordVector, c, n, block, slot))
+                var read = Utf8DecimalVector.TryParseEight(words, lengths, out var parsed);
+                parsed.StoreUnsafe(ref values, (nuint)n);
+                if (read != 0xFF && !ReadDeclined(text, read, count, words, numeric.AsSpan(n, count), block.AsSpan((slot * width) + n, count)))
                 {
                     return null;
                 }
@@ -387,26 +390,12 @@ internal sealed class MatrixCsvChunk(int start, int end)
             return id;
         }
 
-        /// <summary>Writes a group's values to the block; a lane the vector reader declined is read by <see cref="TryNumber"/>.</summary>
-        private bool Store(ReadOnlySpan<byte> text, Vector512<double> values, uint read, int count, Vector512<ulong> words, ReadOnlySpan<int> columns, int first, double[] block, int slot)
+        /// <summary>The lanes the vector reader declined, read by <see cref="TryNumber"/>; false when one is not a number.</summary>
+        private bool ReadDeclined(ReadOnlySpan<byte> text, uint read, int count, Vector512<ulong> words, ReadOnlySpan<int> columns, Span<double> values)
         {
-            var row = block.AsSpan((slot * layout.Numeric.Length) + first, 8);
-            if (read == 0xFF)
-            {
-                // The common case: every lane read, one store (the block has room for a last group of eight).
-                values.CopyTo(row);
-                return true;
-            }
-
-            Span<double> lanes = stackalloc double[8];
-            values.CopyTo(lanes);
             for (var k = 0; k < count; k++)
             {
-                if (((read >> k) & 1) != 0)
-                {
-                    row[k] = lanes[k];
-                }
-                else if (!TryNumber(Cell(text, columns[k]), words[k], out row[k]))
+                if (((read >> k) & 1) == 0 && !TryNumber(Cell(text, columns[k]), words[k], out values[k]))
                 {
                     return false;
                 }
@@ -415,12 +404,79 @@ internal sealed class MatrixCsvChunk(int start, int end)
             return true;
         }
 
+        /// <summary>The first eight bytes of a group's k-th cell.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private ulong Word(ReadOnlySpan<byte> data, int lineStart, int column) =>
-            BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(lineStart + bounds[column], 8));
+        private ulong Word(ref byte line, ref int columns, int k) =>
+            Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref line, bounds[Unsafe.Add(ref columns, k)]));
 
+        /// <summary>The length of a group's k-th cell.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private ulong Length(int column) => (ulong)(bounds[column + 1] - 1 - bounds[column]);
+        private ulong Length(ref int columns, int k)
+        {
+            var column = Unsafe.Add(ref columns, k);
+            return (ulong)(bounds[column + 1] - 1 - bounds[column]);
+        }
+
+        /// <summary>
+        /// The start of every cell (bounds[c]) and one past the end of the last (bounds[cells] = length + 1); returns
+        /// the number of cells, or more than <paramref name="expected"/> (stopping early) when there are more. Commas are
+        /// found 64 bytes at a time and written without a check each: <paramref name="bounds"/> has room for 64 more
+        /// than expected, and the count is checked after every 64 bytes.
+        /// </summary>
+        private static int CellStarts(ReadOnlySpan<byte> text, int[] bounds, int expected)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(bounds.Length, expected + 1 + 64);
+            ref var at = ref MemoryMarshal.GetArrayDataReference(bounds);
+            ref var first = ref MemoryMarshal.GetReference(text);
+            var comma = Vector512.Create((byte)',');
+            var cells = 1;
+            at = 0;
+            var i = 0;
+            for (; i <= text.Length - 64; i += 64)
+            {
+                var mask = Vector512.Equals(Vector512.LoadUnsafe(ref first, (nuint)i), comma).ExtractMostSignificantBits();
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    Unsafe.Add(ref at, cells++) = i + BitOperations.TrailingZeroCount(mask) + 1;
+                }
+
+                if (cells > expected)
+                {
+                    return cells;
+                }
+            }
+
+            if (i < text.Length && text.Length >= 64)
+            {
+                // The last bytes: the line's last 64, of which the bits already seen are shifted out.
+                var mask = Vector512.Equals(Vector512.LoadUnsafe(ref first, (nuint)(text.Length - 64)), comma).ExtractMostSignificantBits() >> (64 - (text.Length - i));
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    Unsafe.Add(ref at, cells++) = i + BitOperations.TrailingZeroCount(mask) + 1;
+                }
+            }
+            else
+            {
+                for (; i < text.Length; i++)
+                {
+                    if (text[i] == (byte)',')
+                    {
+                        Unsafe.Add(ref at, cells++) = i + 1;
+                        if (cells > expected)
+                        {
+                            return cells;
+                        }
+                    }
+                }
+            }
+
+            if (cells <= expected)
+            {
+                Unsafe.Add(ref at, cells) = text.Length + 1;
+            }
+
+            return cells;
+        }
 
         private ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> text, int column) => text[bounds[column]..(bounds[column + 1] - 1)];
     }

@@ -44,7 +44,7 @@ internal sealed class MatrixCsvFile(SafeFileHandle handle, int length)
     /// <summary>The line starting at <paramref name="start"/> (without its '\n') and the position of its end.</summary>
     public (byte[] Line, int End) ReadLine(int start)
     {
-        var window = 1 << 16;
+        var window = 4096;
         while (true)
         {
             var end = (int)Math.Min(length, (long)start + window);
