@@ -196,9 +196,11 @@ public sealed class IndicatorMatrix
     }
 
     /// <summary>
-    /// Reads a CSV file with the result and the error messages of <see cref="ParseCsv"/>, fast: the file is mapped into
-    /// memory and read as bytes, in chunks of whole lines parsed in parallel straight into the columns; plain decimal
-    /// numbers are read by a short exact parser (the general one takes the rest). Files with quoted fields, a carriage
+    /// Reads a CSV file with the result and the error messages of <see cref="ParseCsv"/>, fast: the file is read as bytes
+    /// in chunks of whole lines (about 1 MB), counted, then parsed in parallel straight into the columns; plain decimal
+    /// numbers of up to eight characters are read eight at a time where the machine has AVX-512, by a short exact parser
+    /// otherwise (the general one takes the rest). Unit ids are checked unique on all cores; the index used to look
+    /// units up is built at the first lookup. Files with quoted fields, a carriage
     /// return inside a line or a UTF-16/32 byte order mark are read by <see cref="ParseCsv"/> itself.
     /// </summary>
     /// <param name="path">The file path (UTF-8, with or without a byte order mark).</param>
