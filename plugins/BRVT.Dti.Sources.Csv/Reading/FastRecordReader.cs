@@ -14,10 +14,11 @@ namespace BRVT.Dti.Sources.Csv.Reading;
 
 /// <summary>
 /// The fast reader of <c>csv-records</c>: the file is cut into chunks of whole lines (about 4 MB), chunks are parsed
-/// in parallel from their bytes (cells split at the delimiter, units resolved, plain decimals read exactly with
-/// <see cref="Utf8Decimal"/>), and the parsed chunks are then added to the aggregator in file order, column-wise
-/// (<see cref="RecordAggregator.AddRows(ReadOnlySpan{int}, IReadOnlyList{double[]}, int)"/>), so every sum is taken in
-/// the order the general reader takes it and the result is the same to the bit. Memory holds a few chunks at a time.
+/// and staged on the thread pool from their bytes (cells split at the delimiter, units resolved, plain decimals read
+/// exactly with <see cref="Utf8Decimal"/>, then <see cref="RecordAggregator.Stage"/>), and the calling thread commits
+/// the staged chunks to the aggregator in file order (<see cref="RecordAggregator.Commit"/>) while the next chunks are
+/// parsed (<see cref="OrderedPipeline"/>), so every sum is taken in the order the general reader takes it and the result
+/// is the same to the bit. Memory holds a window of a few chunks (twice the cores, plus one) at a time.
 /// </summary>
 /// <remarks>
 /// <para>It takes files whose every row the general reader would find well formed: UTF-8 without quotes, NUL,
@@ -86,36 +87,19 @@ internal static class FastRecordReader
         var shape = new Shape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units, layout.Aggregator, file.MaxRowChars);
         using var ledger = new ReadLedger(file, request.Mode);
         var line = table.FirstDataLine;
-        var wave = Math.Max(2, Environment.ProcessorCount * 2);
-        var parsed = new Parsed?[wave];
-        for (var first = 0; first < chunks.Count; first += wave)
+        var window = (2 * Environment.ProcessorCount) + 1;
+        var complete = OrderedPipeline.Run(
+            chunks.Count,
+            window,
+            (c, stop) => Parse(handle, chunks[c], shape, stop),
+            parsed => line = Consume(parsed, line, state, ledger, table),
+            parsed => parsed.Return(),
+            cancellationToken);
+        if (!complete)
         {
-            var count = Math.Min(wave, chunks.Count - first);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, c =>
-                parsed[c] = Parse(handle, chunks[first + c], shape));
-            try
-            {
-                if (parsed.Take(count).Any(p => p is null))
-                {
-                    // A row the general reader would not take as it is: it reads the whole file (this ledger and its
-                    // rejects file are dropped unpublished).
-                    return null;
-                }
-
-                for (var c = 0; c < count; c++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    line = Consume(parsed[c]!, line, state, ledger, table);
-                }
-            }
-            finally
-            {
-                for (var c = 0; c < count; c++)
-                {
-                    parsed[c]?.Return();
-                    parsed[c] = null;
-                }
-            }
+            // A row the general reader would not take as it is: it reads the whole file (this ledger and its rejects
+            // file are dropped unpublished).
+            return null;
         }
 
         var result = CsvRecordsSource.Result(request, state, ledger);
@@ -215,8 +199,9 @@ internal static class FastRecordReader
     }
 
     /// <summary>Parses one chunk, or returns null when one of its rows is not simple.</summary>
-    private static Parsed? Parse(SafeFileHandle handle, (long Start, long End) chunk, Shape shape)
+    private static Parsed? Parse(SafeFileHandle handle, (long Start, long End) chunk, Shape shape, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var size = (int)(chunk.End - chunk.Start);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
