@@ -215,7 +215,7 @@ internal static class FastRecordReader
             }
 
             var bytes = buffer.AsSpan(0, size);
-            if (!Simple(bytes))
+            if (!Simple(bytes, out var carriageReturns))
             {
                 return null;
             }
@@ -228,7 +228,7 @@ internal static class FastRecordReader
             }
 
             var parsed = new ParsedChunk(shape, buffer.AsSpan(0, length).Count((byte)'\n'));
-            if (!parsed.Fill(buffer.AsSpan(0, length + ParsedChunk.Padding), length))
+            if (!parsed.Fill(buffer.AsSpan(0, length + ParsedChunk.Padding), length, carriageReturns))
             {
                 return Discard(parsed);
             }
@@ -253,8 +253,9 @@ internal static class FastRecordReader
     /// (a lone one, even the file's last byte, is left to the general reader), and valid UTF-8 without replacement or
     /// U+FFFF characters (an ASCII chunk, the usual case, is checked in one pass).
     /// </summary>
-    private static bool Simple(ReadOnlySpan<byte> bytes)
+    private static bool Simple(ReadOnlySpan<byte> bytes, out bool carriageReturns)
     {
+        carriageReturns = false;
         for (var at = 0; ;)
         {
             var next = bytes[at..].IndexOfAny((byte)'"', (byte)0, (byte)'\r');
@@ -269,6 +270,7 @@ internal static class FastRecordReader
                 return false;
             }
 
+            carriageReturns = true;
             at += 2;
         }
 

@@ -21,6 +21,9 @@ internal sealed class ParsedChunk
     public const int Padding = 16;
 
     private const int MaxCellChars = 256;
+
+    /// <summary>Bytes whose marks are listed before their lines are read (the list stays in the first cache level).</summary>
+    private const int Window = 4096;
     private readonly ChunkShape shape;
     private readonly int capacity;
     private readonly int[] required;
@@ -92,10 +95,14 @@ internal sealed class ParsedChunk
 
     /// <summary>
     /// Parses every line of <c>data[..length]</c>, which ends with a line feed and is followed by at least
-    /// <see cref="Padding"/> bytes; false when a line is blank or has another number of fields than the header.
-    /// Delimiters and line feeds are found 64 bytes at a time: one pass over the chunk gives every cell's bounds.
+    /// <see cref="Padding"/> bytes; false when a line is blank, has another number of fields than the header or is
+    /// longer than "maxRowChars" bytes. The delimiters and line feeds of a window of the chunk are found 64 bytes at a
+    /// time and listed; the window's whole lines are then read column by column (<see cref="Lines"/>).
     /// </summary>
-    public bool Fill(ReadOnlySpan<byte> data, int length)
+    /// <param name="data">The chunk and its padding.</param>
+    /// <param name="length">The chunk's length.</param>
+    /// <param name="carriageReturns">Whether the chunk has carriage returns (each before a line feed).</param>
+    public bool Fill(ReadOnlySpan<byte> data, int length, bool carriageReturns)
     {
         if (length + Padding > data.Length || length == 0 || data[length - 1] != (byte)'\n')
         {
@@ -104,61 +111,57 @@ internal sealed class ParsedChunk
 
         var fieldCount = shape.FieldCount;
         var delimiter = shape.Delimiter;
-        Span<int> starts = stackalloc int[fieldCount + 1];
-        var (rowStart, cells) = (0, 1);
-        var i = 0;
-        ref var first = ref MemoryMarshal.GetReference(data);
-        for (; i <= length - 64; i += 64)
+        var marks = ArrayPool<int>.Shared.Rent(Window + fieldCount + 1);
+        try
         {
-            var marks = Marks(ref first, (nuint)i, delimiter, out var ends);
-            while (marks != 0)
+            // marks[0] is the line feed before the first line (the chunk starts a line); line r's marks, its
+            // delimiters then its line feed, are marks[(r * fieldCount) + 1] to marks[(r + 1) * fieldCount].
+            marks[0] = -1;
+            var count = 1;
+            var lineFeeds = 0L;
+            ref var first = ref MemoryMarshal.GetReference(data);
+            for (var i = 0; i < length;)
             {
-                var at = i + BitOperations.TrailingZeroCount(marks);
-                var bit = marks & (~marks + 1);
-                marks ^= bit;
-                if ((ends & bit) == 0)
+                var stop = Math.Min(length, i + Window);
+                for (; i <= stop - 64; i += 64)
                 {
-                    if (cells < fieldCount)
+                    var bits = Marks(ref first, (nuint)i, delimiter, out var ends);
+                    lineFeeds += BitOperations.PopCount(ends);
+                    for (; bits != 0; bits &= bits - 1)
                     {
-                        starts[cells] = at + 1;
+                        marks[count++] = i + BitOperations.TrailingZeroCount(bits);
                     }
-
-                    cells++;
-                    continue;
                 }
 
-                if (!Row(data, rowStart, at, starts, cells))
+                for (; i < stop; i++)
+                {
+                    if (data[i] == delimiter || data[i] == (byte)'\n')
+                    {
+                        lineFeeds += data[i] == (byte)'\n' ? 1 : 0;
+                        marks[count++] = i;
+                    }
+                }
+
+                var lines = (count - 1) / fieldCount;
+                if (!Lines(data, marks, lines, carriageReturns))
                 {
                     return false;
                 }
 
-                (rowStart, cells) = (at + 1, 1);
+                // The marks of the next line so far, after the last line feed read.
+                var read = lines * fieldCount;
+                Array.Copy(marks, read, marks, 0, count - read);
+                count -= read;
             }
-        }
 
-        for (; i < length; i++)
+            // Every group of fieldCount marks ended with a line feed, and there were as many lines as line feeds: every
+            // line had fieldCount fields.
+            return count == 1 && lineFeeds == Rows;
+        }
+        finally
         {
-            if (data[i] == delimiter)
-            {
-                if (cells < fieldCount)
-                {
-                    starts[cells] = i + 1;
-                }
-
-                cells++;
-            }
-            else if (data[i] == (byte)'\n')
-            {
-                if (!Row(data, rowStart, i, starts, cells))
-                {
-                    return false;
-                }
-
-                (rowStart, cells) = (i + 1, 1);
-            }
+            ArrayPool<int>.Shared.Return(marks);
         }
-
-        return true;
     }
 
     /// <summary>The delimiters and line feeds among 64 bytes, as bits (and the line feeds alone).</summary>
@@ -181,108 +184,142 @@ internal sealed class ParsedChunk
     }
 
     /// <summary>
-    /// One line, from its start to its line feed, whose cells start at <paramref name="starts"/> (from 1); false when
-    /// it is not simple or longer than "maxRowChars" bytes.
+    /// Reads whole lines whose marks are listed (see <see cref="Fill"/>): first their shape, then the unit column, then
+    /// each required column, then, line by line, the account per unit or the hand-over; false when a group of marks does
+    /// not end with a line feed or a line is longer than "maxRowChars" bytes.
     /// </summary>
-    private bool Row(ReadOnlySpan<byte> data, int rowStart, int newline, Span<int> starts, int cells)
+    private bool Lines(ReadOnlySpan<byte> data, int[] marks, int lines, bool carriageReturns)
     {
-        // A blank line has one field, fewer than the header's (at least two): the general reader reports it.
-        if (cells != shape.FieldCount)
+        var fieldCount = shape.FieldCount;
+        var row0 = Rows;
+        if (lines > capacity - row0)
         {
             return false;
         }
 
-        var end = newline > rowStart && data[newline - 1] == (byte)'\r' ? newline - 1 : newline;
-        if (end - rowStart > shape.MaxRowChars)
+        for (var r = 0; r < lines; r++)
         {
-            // Longer in bytes than "maxRowChars": the general reader decides (by characters) whether it is too long.
-            return false;
+            var end = marks[(r + 1) * fieldCount];
+            if (data[end] != (byte)'\n')
+            {
+                // A line of fewer fields than the header's (a blank line has one) or of more.
+                return false;
+            }
+
+            var start = marks[r * fieldCount] + 1;
+            if (carriageReturns && end > start && data[end - 1] == (byte)'\r')
+            {
+                end--;
+            }
+
+            if (end - start > shape.MaxRowChars)
+            {
+                // Longer in bytes than "maxRowChars": the general reader decides (by characters) whether it is too long.
+                return false;
+            }
         }
 
-        var row = Rows;
-        if (row >= capacity)
+        var units = Units.AsSpan(row0, lines);
+        ReadUnits(data, marks, units, carriageReturns);
+        for (var j = 0; j < required.Length; j++)
         {
-            return false;
+            ReadNumbers(data, marks, required[j], targets[j].AsSpan(row0, lines), units, carriageReturns);
         }
 
-        Rows = row + 1;
-        starts[0] = rowStart;
-        starts[cells] = end + 1;
-        if (!Read(data, starts, row))
+        for (var r = 0; r < units.Length; r++)
         {
-            HandOver(data[rowStart..end], row);
+            var unit = units[r];
+            if (unit < 0)
+            {
+                HandOver(data, marks, r, row0 + r, carriageReturns);
+                continue;
+            }
+
+            if (UnitRows[unit]++ == 0)
+            {
+                FirstRows[unit] = row0 + r;
+            }
+
+            LastRows[unit] = row0 + r;
         }
 
+        Rows = row0 + lines;
         return true;
     }
 
-    /// <summary>The unit and the required numbers on the fast path; false to hand the row over.</summary>
+    /// <summary>Where a cell of line r starts and ends (without the line's carriage return).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Read(ReadOnlySpan<byte> data, ReadOnlySpan<int> starts, int row)
+    private static (int Start, int End) Cell(ReadOnlySpan<byte> data, int[] marks, int at, bool trim)
     {
-        var unitColumn = shape.UnitColumn;
-        var begin = starts[unitColumn];
-        var size = starts[unitColumn + 1] - 1 - begin;
-        int unit;
-        if (size <= 7)
+        var (start, end) = (marks[at] + 1, marks[at + 1]);
+        return (start, trim && end > start && data[end - 1] == (byte)'\r' ? end - 1 : end);
+    }
+
+    /// <summary>The units of the lines (−1: handed over), remembered per chunk by the cell's bytes when short.</summary>
+    private void ReadUnits(ReadOnlySpan<byte> data, int[] marks, Span<int> units, bool carriageReturns)
+    {
+        var (column, fieldCount) = (shape.UnitColumn, shape.FieldCount);
+        var trim = carriageReturns && column == fieldCount - 1;
+        for (var r = 0; r < units.Length; r++)
         {
-            // Remembered per chunk by the cell's bytes, so that each distinct spelling is resolved once.
-            var key = UnitKeys.Key(MemoryMarshal.Read<ulong>(data[begin..]), size);
-            if (!known.TryGet(key, out unit))
+            var (start, end) = Cell(data, marks, (r * fieldCount) + column, trim);
+            var size = end - start;
+            int unit;
+            if (size <= 7)
             {
-                unit = Resolve(data.Slice(begin, size));
-                known.Add(key, unit);
+                var key = UnitKeys.Key(MemoryMarshal.Read<ulong>(data[start..]), size);
+                if (!known.TryGet(key, out unit))
+                {
+                    unit = Resolve(data.Slice(start, size));
+                    known.Add(key, unit);
+                }
             }
-        }
-        else
-        {
-            unit = Resolve(data.Slice(begin, size));
-        }
+            else
+            {
+                unit = Resolve(data.Slice(start, size));
+            }
 
-        if (unit < 0)
-        {
-            return false;
+            units[r] = unit;
         }
+    }
 
-        for (var j = 0; j < required.Length; j++)
+    /// <summary>
+    /// The numbers of a column: one or two digits, empty (NaN) or a plain decimal (<see cref="Utf8Decimal"/>); a line
+    /// whose cell is none of these is handed over (its unit set to −1).
+    /// </summary>
+    private void ReadNumbers(ReadOnlySpan<byte> data, int[] marks, int column, Span<double> target, Span<int> units, bool carriageReturns)
+    {
+        var fieldCount = shape.FieldCount;
+        var trim = carriageReturns && column == fieldCount - 1;
+        for (var r = 0; r < target.Length; r++)
         {
-            var column = required[j];
-            var start = starts[column];
-            size = starts[column + 1] - 1 - start;
+            var (start, end) = Cell(data, marks, (r * fieldCount) + column, trim);
+            var size = end - start;
 
             // The cell's first two bytes (the second may be the delimiter, the line's end or padding).
             var d0 = (uint)(data[start] - (byte)'0');
             var d1 = (uint)(data[start + 1] - (byte)'0');
-            double value;
             if (size == 1 && d0 <= 9)
             {
-                value = d0;
+                target[r] = d0;
             }
             else if (size == 2 && (d0 <= 9 & d1 <= 9))
             {
-                value = (d0 * 10) + d1;
+                target[r] = (d0 * 10) + d1;
             }
             else if (size == 0)
             {
-                value = double.NaN;
+                target[r] = double.NaN;
             }
-            else if (!Utf8Decimal.TryParse(data.Slice(start, size), out value))
+            else if (!TryParse(data.Slice(start, size), out target[r]))
             {
-                return false;
+                units[r] = -1;
             }
-
-            targets[j][row] = value;
         }
-
-        Units[row] = unit;
-        if (UnitRows[unit]++ == 0)
-        {
-            FirstRows[unit] = row;
-        }
-
-        LastRows[unit] = row;
-        return true;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParse(ReadOnlySpan<byte> cell, out double value) => Utf8Decimal.TryParse(cell, out value);
 
     /// <summary>The unit of a cell, or −1 when the resolver does not know it or the cell is not ASCII (handed over).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -299,10 +336,18 @@ internal sealed class ParsedChunk
         return shape.Units.Resolve(name[..written], out _);
     }
 
+    /// <summary>Hands line r over to the general checks, with its text (without its carriage return).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void HandOver(ReadOnlySpan<byte> text, int row)
+    private void HandOver(ReadOnlySpan<byte> data, int[] marks, int r, int row, bool carriageReturns)
     {
-        HandedOver.Add((row, Encoding.UTF8.GetString(text)));
+        var fieldCount = shape.FieldCount;
+        var (start, end) = (marks[r * fieldCount] + 1, marks[(r + 1) * fieldCount]);
+        if (carriageReturns && end > start && data[end - 1] == (byte)'\r')
+        {
+            end--;
+        }
+
+        HandedOver.Add((row, Encoding.UTF8.GetString(data[start..end])));
         Units[row] = -1;
     }
 }

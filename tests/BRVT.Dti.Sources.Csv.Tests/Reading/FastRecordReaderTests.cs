@@ -66,6 +66,43 @@ public sealed class FastRecordReaderTests : IDisposable
         Assert.Equal(Outcome(settings, Requests[1], disabled: true), fast);
     }
 
+    [Fact]
+    public void ReadAsync_LinesLongerThanTheReadersWindow_SameResultAsTheGeneralReader()
+    {
+        // Lines of 5,000 to 20,000 bytes (a long unit name, a long decimal, a long empty-looking cell) among short ones,
+        // with CRLF line ends: a line's cells span several of the fast reader's 4 KB windows.
+        var text = new StringBuilder("unit,online,remote,on_time,days,satisfaction\r\n");
+        var random = new Random(11);
+        for (var r = 0; r < 3000; r++)
+        {
+            var unit = Support.Requests.Districts[random.Next(3)].Id;
+            var days = (random.Next(600) / 10.0).ToString(CultureInfo.InvariantCulture);
+            switch (r % 97)
+            {
+                case 5:
+                    unit = new string('x', 6000);
+                    break;
+                case 11:
+                    days = "1." + new string('0', 9000) + "1";
+                    break;
+                case 17:
+                    days = new string('9', 20_000);
+                    break;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{unit},{random.Next(2)},{random.Next(2)},{random.Next(2)},{days},{random.Next(1, 6)}\r\n");
+        }
+
+        workspace.Write("long.csv", text.ToString());
+        var settings = """{ "name": "dossiers", "type": "csv-records", "path": "long.csv", "period": "2023" }""";
+        var before = FastRecordReader.Completed;
+
+        var fast = Outcome(settings, Requests[0], disabled: false);
+
+        Assert.True(FastRecordReader.Completed > before, "the fast reader was not used");
+        Assert.Equal(Outcome(settings, Requests[0], disabled: true), fast);
+    }
+
     /// <summary>About 9 MB of simple rows, now and then one handed over (unknown units only from a given row on).</summary>
     private static string ManyChunks(int unknownUnitsFrom)
     {
