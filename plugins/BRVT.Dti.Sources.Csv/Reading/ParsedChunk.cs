@@ -188,6 +188,7 @@ internal sealed class ParsedChunk
     /// each required column, then, line by line, the account per unit or the hand-over; false when a group of marks does
     /// not end with a line feed or a line is longer than "maxRowChars" bytes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool Lines(ReadOnlySpan<byte> data, int[] marks, int lines, bool carriageReturns)
     {
         var fieldCount = shape.FieldCount;
@@ -256,6 +257,7 @@ internal sealed class ParsedChunk
     }
 
     /// <summary>The units of the lines (−1: handed over), remembered per chunk by the cell's bytes when short.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReadUnits(ReadOnlySpan<byte> data, int[] marks, Span<int> units, bool carriageReturns)
     {
         var (column, fieldCount) = (shape.UnitColumn, shape.FieldCount);
@@ -287,6 +289,7 @@ internal sealed class ParsedChunk
     /// The numbers of a column: one or two digits, empty (NaN) or a plain decimal (<see cref="Utf8Decimal"/>); a line
     /// whose cell is none of these is handed over (its unit set to −1).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReadNumbers(ReadOnlySpan<byte> data, int[] marks, int column, Span<double> target, Span<int> units, bool carriageReturns)
     {
         var fieldCount = shape.FieldCount;

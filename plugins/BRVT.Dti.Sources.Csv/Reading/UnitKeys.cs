@@ -2,13 +2,13 @@ namespace BRVT.Dti.Sources.Csv.Reading;
 
 /// <summary>
 /// The unit ordinals of short unit cells, by key (the cell's bytes and length packed in a <see cref="ulong"/>, never
-/// 0): an open-addressing table (linear probing, at most half full) that a parsing thread fills as it meets spellings.
+/// 0): an open-addressing table (linear probing, at most a quarter full) that a parsing thread fills as it meets spellings.
 /// </summary>
 /// <remarks>Not thread-safe: one per chunk.</remarks>
 internal sealed class UnitKeys
 {
-    private ulong[] keys = new ulong[256];
-    private int[] units = new int[256];
+    private ulong[] keys = new ulong[1024];
+    private int[] units = new int[1024];
     private int count;
 
     /// <summary>The key of a cell of at most 7 bytes, from the 8 bytes at its start (the bytes after it are ignored).</summary>
@@ -41,7 +41,7 @@ internal sealed class UnitKeys
     /// <summary>Remembers the unit of a new key.</summary>
     public void Add(ulong key, int unit)
     {
-        if ((count + 1) * 2 > keys.Length)
+        if ((count + 1) * 4 > keys.Length)
         {
             Grow();
         }
