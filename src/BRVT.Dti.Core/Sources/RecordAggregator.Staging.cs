@@ -52,10 +52,22 @@ public sealed partial class RecordAggregator
         }
     }
 
-    /// <summary>A comparison of a value with a finite constant, true only where the value is finite (as the formula's).</summary>
+    /// <summary>A test of a record's value: a comparison with a finite constant, true only where the value is finite (as the formula's).</summary>
     private interface IComparison
     {
         static abstract bool Holds(double x, double c);
+    }
+
+    /// <summary>No filter.</summary>
+    private readonly struct Always : IComparison
+    {
+        public static bool Holds(double x, double c) => true;
+    }
+
+    /// <summary>A formula's result, worked out beforehand: it holds where it is neither 0 nor missing.</summary>
+    private readonly struct Passed : IComparison
+    {
+        public static bool Holds(double x, double c) => x != 0 && !double.IsNaN(x);
     }
 
     /// <summary><c>x = c</c>: an equal value is finite, as c is.</summary>
@@ -194,11 +206,7 @@ public sealed partial class RecordAggregator
 
             var pass = scratch.Pass(units.Length);
             filter!.EvaluateFields(columns, filterFields, offset, pass);
-            for (var r = 0; r < pass.Length; r++)
-            {
-                passing[units[r]] += Holds(pass[r]) ? 1 : 0;
-            }
-
+            CountWhere<Passed>(units, pass, 0, passing);
             return passing;
         }
 
@@ -274,14 +282,7 @@ public sealed partial class RecordAggregator
             var source = columns[field].AsSpan(offset, rows);
             if (filter is null)
             {
-                for (var r = 0; r < kept.Length; r++)
-                {
-                    var value = source[r];
-                    var present = !double.IsNaN(value);
-                    kept[r] = present ? value : 0;
-                    partCounts[units[r]] += present ? 1 : 0;
-                }
-
+                Keep<Always>(units, source, source, 0, kept, partCounts);
                 return;
             }
 
@@ -291,22 +292,22 @@ public sealed partial class RecordAggregator
                 switch (c.Op)
                 {
                     case OpCode.Equal:
-                        KeepWhere<EqualTo>(units, source, tested, c.Constant, kept, partCounts);
+                        Keep<EqualTo>(units, source, tested, c.Constant, kept, partCounts);
                         break;
                     case OpCode.NotEqual:
-                        KeepWhere<NotEqualTo>(units, source, tested, c.Constant, kept, partCounts);
+                        Keep<NotEqualTo>(units, source, tested, c.Constant, kept, partCounts);
                         break;
                     case OpCode.Less:
-                        KeepWhere<LessThan>(units, source, tested, c.Constant, kept, partCounts);
+                        Keep<LessThan>(units, source, tested, c.Constant, kept, partCounts);
                         break;
                     case OpCode.LessOrEqual:
-                        KeepWhere<LessOrEqualTo>(units, source, tested, c.Constant, kept, partCounts);
+                        Keep<LessOrEqualTo>(units, source, tested, c.Constant, kept, partCounts);
                         break;
                     case OpCode.Greater:
-                        KeepWhere<GreaterThan>(units, source, tested, c.Constant, kept, partCounts);
+                        Keep<GreaterThan>(units, source, tested, c.Constant, kept, partCounts);
                         break;
                     default:
-                        KeepWhere<GreaterOrEqualTo>(units, source, tested, c.Constant, kept, partCounts);
+                        Keep<GreaterOrEqualTo>(units, source, tested, c.Constant, kept, partCounts);
                         break;
                 }
 
@@ -315,24 +316,22 @@ public sealed partial class RecordAggregator
 
             var pass = scratch.Pass(rows);
             filter.EvaluateFields(columns, filterFields, offset, pass);
-            for (var r = 0; r < kept.Length; r++)
-            {
-                var value = source[r];
-                var added = Holds(pass[r]) && !double.IsNaN(value);
-                kept[r] = added ? value : 0;
-                partCounts[units[r]] += added ? 1 : 0;
-            }
+            Keep<Passed>(units, source, pass, 0, kept, partCounts);
         }
 
-        private static void KeepWhere<T>(ReadOnlySpan<int> units, ReadOnlySpan<double> source, ReadOnlySpan<double> tested, double c, Span<double> kept, long[] partCounts)
+        /// <summary>
+        /// Keeps each record's value where it passes and is present, +0 elsewhere (without a branch: which values are
+        /// missing is not predictable), and counts per unit the values kept.
+        /// </summary>
+        private static void Keep<T>(ReadOnlySpan<int> units, ReadOnlySpan<double> source, ReadOnlySpan<double> tested, double c, Span<double> kept, long[] partCounts)
             where T : struct, IComparison
         {
             for (var r = 0; r < kept.Length; r++)
             {
                 var value = source[r];
-                var added = T.Holds(tested[r], c) && !double.IsNaN(value);
-                kept[r] = added ? value : 0;
-                partCounts[units[r]] += added ? 1 : 0;
+                var added = (T.Holds(tested[r], c) ? 1L : 0L) & (double.IsNaN(value) ? 0L : 1L);
+                kept[r] = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) & -added);
+                partCounts[units[r]] += added;
             }
         }
 
