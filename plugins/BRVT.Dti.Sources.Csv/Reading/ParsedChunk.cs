@@ -224,7 +224,8 @@ internal sealed class ParsedChunk
         ReadUnits(data, marks, units, carriageReturns);
         for (var j = 0; j < required.Length; j++)
         {
-            ReadNumbers(data, marks, required[j], targets[j].AsSpan(row0, lines), units, carriageReturns);
+            var column = required[j];
+            ReadNumbers(data, marks, fieldCount, column, targets[j].AsSpan(row0, lines), units, carriageReturns && column == fieldCount - 1);
         }
 
         for (var r = 0; r < units.Length; r++)
@@ -248,12 +249,18 @@ internal sealed class ParsedChunk
         return true;
     }
 
-    /// <summary>Where a cell of line r starts and ends (without the line's carriage return).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (int Start, int End) Cell(ReadOnlySpan<byte> data, int[] marks, int at, bool trim)
+    /// <summary>
+    /// The first mark of a column's cells, after checking that the marks of every line are listed (the passes then read
+    /// them, and the cells' first bytes, without bounds checks: every mark is within the chunk, which the padding follows).
+    /// </summary>
+    private static ref int FirstMark(int[] marks, int lines, int fieldCount, int column)
     {
-        var (start, end) = (marks[at] + 1, marks[at + 1]);
-        return (start, trim && end > start && data[end - 1] == (byte)'\r' ? end - 1 : end);
+        if (((long)lines * fieldCount) >= marks.Length || (uint)column >= (uint)fieldCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lines), lines, "The marks of the lines are not all listed.");
+        }
+
+        return ref marks[column];
     }
 
     /// <summary>The units of the lines (−1: handed over), remembered per chunk by the cell's bytes when short.</summary>
@@ -262,14 +269,21 @@ internal sealed class ParsedChunk
     {
         var (column, fieldCount) = (shape.UnitColumn, shape.FieldCount);
         var trim = carriageReturns && column == fieldCount - 1;
-        for (var r = 0; r < units.Length; r++)
+        ref var mark = ref FirstMark(marks, units.Length, fieldCount, column);
+        ref var text = ref MemoryMarshal.GetReference(data);
+        for (var r = 0; r < units.Length; r++, mark = ref Unsafe.Add(ref mark, fieldCount))
         {
-            var (start, end) = Cell(data, marks, (r * fieldCount) + column, trim);
+            var (start, end) = (mark + 1, Unsafe.Add(ref mark, 1));
+            if (trim && end > start && Unsafe.Add(ref text, end - 1) == (byte)'\r')
+            {
+                end--;
+            }
+
             var size = end - start;
             int unit;
             if (size <= 7)
             {
-                var key = UnitKeys.Key(MemoryMarshal.Read<ulong>(data[start..]), size);
+                var key = UnitKeys.Key(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, start)), size);
                 if (!known.TryGet(key, out unit))
                 {
                     unit = Resolve(data.Slice(start, size));
@@ -290,18 +304,23 @@ internal sealed class ParsedChunk
     /// whose cell is none of these is handed over (its unit set to −1).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ReadNumbers(ReadOnlySpan<byte> data, int[] marks, int column, Span<double> target, Span<int> units, bool carriageReturns)
+    private static void ReadNumbers(ReadOnlySpan<byte> data, int[] marks, int fieldCount, int column, Span<double> target, Span<int> units, bool trim)
     {
-        var fieldCount = shape.FieldCount;
-        var trim = carriageReturns && column == fieldCount - 1;
-        for (var r = 0; r < target.Length; r++)
+        ref var mark = ref FirstMark(marks, target.Length, fieldCount, column);
+        ref var text = ref MemoryMarshal.GetReference(data);
+        for (var r = 0; r < target.Length; r++, mark = ref Unsafe.Add(ref mark, fieldCount))
         {
-            var (start, end) = Cell(data, marks, (r * fieldCount) + column, trim);
+            var (start, end) = (mark + 1, Unsafe.Add(ref mark, 1));
+            if (trim && end > start && Unsafe.Add(ref text, end - 1) == (byte)'\r')
+            {
+                end--;
+            }
+
             var size = end - start;
 
             // The cell's first two bytes (the second may be the delimiter, the line's end or padding).
-            var d0 = (uint)(data[start] - (byte)'0');
-            var d1 = (uint)(data[start + 1] - (byte)'0');
+            var d0 = (uint)(Unsafe.Add(ref text, start) - (byte)'0');
+            var d1 = (uint)(Unsafe.Add(ref text, start + 1) - (byte)'0');
             if (size == 1 && d0 <= 9)
             {
                 target[r] = d0;
@@ -314,15 +333,12 @@ internal sealed class ParsedChunk
             {
                 target[r] = double.NaN;
             }
-            else if (!TryParse(data.Slice(start, size), out target[r]))
+            else if (!Utf8Decimal.TryParse(data.Slice(start, size), out target[r]))
             {
                 units[r] = -1;
             }
         }
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryParse(ReadOnlySpan<byte> cell, out double value) => Utf8Decimal.TryParse(cell, out value);
 
     /// <summary>The unit of a cell, or −1 when the resolver does not know it or the cell is not ASCII (handed over).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
