@@ -111,7 +111,7 @@ internal sealed class ParsedChunk
 
         var fieldCount = shape.FieldCount;
         var delimiter = shape.Delimiter;
-        var marks = ArrayPool<int>.Shared.Rent(Window + fieldCount + 1);
+        var marks = ArrayPool<int>.Shared.Rent(Window + fieldCount + 4);
         try
         {
             // marks[0] is the line feed before the first line (the chunk starts a line); line r's marks, its
@@ -120,6 +120,10 @@ internal sealed class ParsedChunk
             var count = 1;
             var lineFeeds = 0L;
             ref var first = ref MemoryMarshal.GetReference(data);
+
+            // A window adds at most Window marks to the fewer than fieldCount + 1 left from the last: within the list's
+            // length, so they are written without bounds checks.
+            ref var slot = ref MemoryMarshal.GetArrayDataReference(marks);
             for (var i = 0; i < length;)
             {
                 var stop = Math.Min(length, i + Window);
@@ -127,10 +131,22 @@ internal sealed class ParsedChunk
                 {
                     var bits = Marks(ref first, (nuint)i, delimiter, out var ends);
                     lineFeeds += BitOperations.PopCount(ends);
-                    for (; bits != 0; bits &= bits - 1)
+                    var found = BitOperations.PopCount(bits);
+                    ref var at = ref Unsafe.Add(ref slot, count);
+                    for (var k = 0; k < found; k += 4)
                     {
-                        marks[count++] = i + BitOperations.TrailingZeroCount(bits);
+                        // Four at a time (past the last mark, tzcnt(0) = 64 fills slack that is overwritten or unused).
+                        Unsafe.Add(ref at, k) = i + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                        Unsafe.Add(ref at, k + 1) = i + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                        Unsafe.Add(ref at, k + 2) = i + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                        Unsafe.Add(ref at, k + 3) = i + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
                     }
+
+                    count += found;
                 }
 
                 for (; i < stop; i++)
