@@ -326,11 +326,13 @@ public sealed partial class RecordAggregator
         private static void Keep<T>(ReadOnlySpan<int> units, ReadOnlySpan<double> source, ReadOnlySpan<double> tested, double c, Span<double> kept, long[] partCounts)
             where T : struct, IComparison
         {
+            const long Infinity = 0x7FF0_0000_0000_0000;
             for (var r = 0; r < kept.Length; r++)
             {
-                var value = source[r];
-                var added = (T.Holds(tested[r], c) ? 1L : 0L) & (double.IsNaN(value) ? 0L : 1L);
-                kept[r] = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) & -added);
+                // Present: not NaN, tested on the bits (a floating-point comparison branches on NaN).
+                var value = BitConverter.DoubleToInt64Bits(source[r]);
+                var added = (T.Holds(tested[r], c) ? 1L : 0L) & ((value & long.MaxValue) <= Infinity ? 1L : 0L);
+                kept[r] = BitConverter.Int64BitsToDouble(value & -added);
                 partCounts[units[r]] += added;
             }
         }
