@@ -279,59 +279,92 @@ internal sealed class ParsedChunk
         return ref marks[column];
     }
 
-    /// <summary>The units of the lines (−1: handed over), remembered per chunk by the cell's bytes when short.</summary>
+    /// <summary>Where the cell after a mark starts and ends (without the line's carriage return when it is the last).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int Start, int End) Cell(ref byte text, ref int mark, bool trim)
+    {
+        var (start, end) = (mark + 1, Unsafe.Add(ref mark, 1));
+        return (start, trim && end > start && Unsafe.Add(ref text, end - 1) == (byte)'\r' ? end - 1 : end);
+    }
+
+    /// <summary>
+    /// The units of the lines (−1: handed over), remembered per chunk by the cell's bytes when short: the known ones in a
+    /// loop without calls (<see cref="ReadKnownUnits"/>), each new or long one resolved here.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReadUnits(ReadOnlySpan<byte> data, int[] marks, Span<int> units, bool carriageReturns)
     {
         var (column, fieldCount) = (shape.UnitColumn, shape.FieldCount);
         var trim = carriageReturns && column == fieldCount - 1;
-        ref var mark = ref FirstMark(marks, units.Length, fieldCount, column);
+        ref var first = ref FirstMark(marks, units.Length, fieldCount, column);
         ref var text = ref MemoryMarshal.GetReference(data);
-        for (var r = 0; r < units.Length; r++, mark = ref Unsafe.Add(ref mark, fieldCount))
+        for (var r = ReadKnownUnits(ref text, ref first, fieldCount, units, 0, trim, known.Current);
+             r < units.Length;
+             r = ReadKnownUnits(ref text, ref first, fieldCount, units, r + 1, trim, known.Current))
         {
-            var (start, end) = (mark + 1, Unsafe.Add(ref mark, 1));
-            if (trim && end > start && Unsafe.Add(ref text, end - 1) == (byte)'\r')
-            {
-                end--;
-            }
-
+            var (start, end) = Cell(ref text, ref Unsafe.Add(ref first, r * fieldCount), trim);
             var size = end - start;
-            int unit;
+            var unit = units[r] = Resolve(data[start..end]);
             if (size <= 7)
             {
-                var key = UnitKeys.Key(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, start)), size);
-                if (!known.TryGet(key, out unit))
-                {
-                    unit = Resolve(data.Slice(start, size));
-                    known.Add(key, unit);
-                }
+                known.Add(UnitKeys.Key(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, start)), size), unit);
             }
-            else
+        }
+    }
+
+    /// <summary>Reads the units of lines from <paramref name="from"/> on while they are known; returns the first line whose unit is not (or the number of lines).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadKnownUnits(ref byte text, ref int first, int fieldCount, Span<int> units, int from, bool trim, UnitKeys.View known)
+    {
+        ref var mark = ref Unsafe.Add(ref first, from * fieldCount);
+        for (var r = from; r < units.Length; r++, mark = ref Unsafe.Add(ref mark, fieldCount))
+        {
+            var (start, end) = Cell(ref text, ref mark, trim);
+            var size = end - start;
+            if (size > 7 || !known.TryGet(UnitKeys.Key(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, start)), size), out var unit))
             {
-                unit = Resolve(data.Slice(start, size));
+                return r;
             }
 
             units[r] = unit;
         }
+
+        return units.Length;
     }
 
     /// <summary>
     /// The numbers of a column: one or two digits, empty (NaN) or a plain decimal (<see cref="Utf8Decimal"/>); a line
-    /// whose cell is none of these is handed over (its unit set to −1).
+    /// whose cell is none of these is handed over (its unit set to −1). The short cells are read in a loop without calls
+    /// (<see cref="ReadShortNumbers"/>), each other one here.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ReadNumbers(ReadOnlySpan<byte> data, int[] marks, int fieldCount, int column, Span<double> target, Span<int> units, bool trim)
     {
-        ref var mark = ref FirstMark(marks, target.Length, fieldCount, column);
+        ref var first = ref FirstMark(marks, target.Length, fieldCount, column);
         ref var text = ref MemoryMarshal.GetReference(data);
-        for (var r = 0; r < target.Length; r++, mark = ref Unsafe.Add(ref mark, fieldCount))
+        for (var r = ReadShortNumbers(ref text, ref first, fieldCount, target, 0, trim);
+             r < target.Length;
+             r = ReadShortNumbers(ref text, ref first, fieldCount, target, r + 1, trim))
         {
-            var (start, end) = (mark + 1, Unsafe.Add(ref mark, 1));
-            if (trim && end > start && Unsafe.Add(ref text, end - 1) == (byte)'\r')
+            var (start, end) = Cell(ref text, ref Unsafe.Add(ref first, r * fieldCount), trim);
+            if (!Utf8Decimal.TryParse(data[start..end], out target[r]))
             {
-                end--;
+                units[r] = -1;
             }
+        }
+    }
 
+    /// <summary>
+    /// Reads the cells of lines from <paramref name="from"/> on while they are empty (NaN) or one or two digits; returns
+    /// the first line whose cell is not (or the number of lines).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadShortNumbers(ref byte text, ref int first, int fieldCount, Span<double> target, int from, bool trim)
+    {
+        ref var mark = ref Unsafe.Add(ref first, from * fieldCount);
+        for (var r = from; r < target.Length; r++, mark = ref Unsafe.Add(ref mark, fieldCount))
+        {
+            var (start, end) = Cell(ref text, ref mark, trim);
             var size = end - start;
 
             // The cell's first two bytes (the second may be the delimiter, the line's end or padding).
@@ -349,11 +382,13 @@ internal sealed class ParsedChunk
             {
                 target[r] = double.NaN;
             }
-            else if (!Utf8Decimal.TryParse(data.Slice(start, size), out target[r]))
+            else
             {
-                units[r] = -1;
+                return r;
             }
         }
+
+        return target.Length;
     }
 
     /// <summary>The unit of a cell, or −1 when the resolver does not know it or the cell is not ASCII (handed over).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BRVT.Dti.Sources.Csv.Reading;
 
 /// <summary>
@@ -17,26 +19,11 @@ internal sealed class UnitKeys
     /// <returns>The key.</returns>
     public static ulong Key(ulong head, int length) => (head & ((1UL << (length << 3)) - 1)) | ((ulong)(length + 1) << 56);
 
-    /// <summary>The unit remembered for a key (−1 for a cell that names none), or false when the key is new.</summary>
-    public bool TryGet(ulong key, out int unit)
-    {
-        var mask = keys.Length - 1;
-        for (var slot = Slot(key, mask); ; slot = (slot + 1) & mask)
-        {
-            var stored = keys[slot];
-            if (stored == key)
-            {
-                unit = units[slot];
-                return true;
-            }
+    /// <summary>The table as it is now (until the next <see cref="Add"/>), to look keys up in a loop without calls.</summary>
+    public View Current => new(keys, units);
 
-            if (stored == 0)
-            {
-                unit = -1;
-                return false;
-            }
-        }
-    }
+    /// <summary>The unit remembered for a key (−1 for a cell that names none), or false when the key is new.</summary>
+    public bool TryGet(ulong key, out int unit) => Current.TryGet(key, out unit);
 
     /// <summary>Remembers the unit of a new key.</summary>
     public void Add(ulong key, int unit)
@@ -74,6 +61,32 @@ internal sealed class UnitKeys
             if (oldKeys[i] != 0)
             {
                 Insert(keys, units, oldKeys[i], oldUnits[i]);
+            }
+        }
+    }
+
+    /// <summary>The table's arrays at one time.</summary>
+    public readonly struct View(ulong[] keys, int[] units)
+    {
+        /// <summary>The unit remembered for a key (−1 for a cell that names none), or false when the key is new.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryGet(ulong key, out int unit)
+        {
+            var mask = keys.Length - 1;
+            for (var slot = Slot(key, mask); ; slot = (slot + 1) & mask)
+            {
+                var stored = keys[slot];
+                if (stored == key)
+                {
+                    unit = units[slot];
+                    return true;
+                }
+
+                if (stored == 0)
+                {
+                    unit = -1;
+                    return false;
+                }
             }
         }
     }
