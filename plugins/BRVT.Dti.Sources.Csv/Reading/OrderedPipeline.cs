@@ -22,7 +22,7 @@ internal static class OrderedPipeline
     /// <param name="release">Releases an item (consumed or not), once.</param>
     /// <param name="cancellationToken">Cancels the run: no item is consumed after it is cancelled.</param>
     /// <returns>Whether every item was produced and consumed; false when one was declined (no item after it is consumed).</returns>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled (the exception carries <paramref name="cancellationToken"/>).</exception>
     public static bool Run<T>(int count, int window, Func<int, CancellationToken, T?> produce, Action<T> consume, Action<T> release, CancellationToken cancellationToken)
         where T : class
     {
@@ -42,7 +42,7 @@ internal static class OrderedPipeline
                 var slot = k % pending.Length;
                 var task = pending[slot]!;
                 pending[slot] = null;
-                if (task.GetAwaiter().GetResult() is not { } item)
+                if (Result(task, cancellationToken) is not { } item)
                 {
                     return false;
                 }
@@ -74,6 +74,21 @@ internal static class OrderedPipeline
         Task<T?> Start(int index) => Task.Run(() => produce(index, stop.Token), stop.Token);
     }
 
+    /// <summary>A producer's item, or its exception; a producer not run because the run was cancelled throws for the caller's token.</summary>
+    private static T? Result<T>(Task<T?> task, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
+    }
+
     /// <summary>Waits for every started producer, releases what they produced and observes their exceptions.</summary>
     private static void Drain<T>(Task<T?>?[] pending, Action<T> release)
         where T : class
@@ -95,8 +110,9 @@ internal static class OrderedPipeline
             }
             else
             {
-                // Observed (not left to the finalizer's UnobservedTaskException): the run already ends with its own
-                // outcome (a decline, the consumer's exception, an earlier producer's exception or the cancellation).
+                // Observed already by the wait without throwing (not left to the finalizer's UnobservedTaskException),
+                // and read here to say so: the run ends with its own outcome (a decline, the consumer's exception, an
+                // earlier producer's exception or the cancellation).
                 _ = task.Exception;
             }
         }

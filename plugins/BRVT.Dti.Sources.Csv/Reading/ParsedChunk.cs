@@ -24,6 +24,7 @@ internal sealed class ParsedChunk
 
     /// <summary>Bytes whose marks are listed before their lines are read (the list stays in the first cache level).</summary>
     private const int Window = 4096;
+
     private readonly ChunkShape shape;
     private readonly int capacity;
     private readonly int[] required;
@@ -121,8 +122,8 @@ internal sealed class ParsedChunk
             var lineFeeds = 0L;
             ref var first = ref MemoryMarshal.GetReference(data);
 
-            // A window adds at most Window marks to the fewer than fieldCount + 1 left from the last: within the list's
-            // length, so they are written without bounds checks.
+            // A window adds at most Window marks (and writes at most three slots past them, below) to the at most
+            // fieldCount left from the last: within the list's length, so they are written without bounds checks.
             ref var slot = ref MemoryMarshal.GetArrayDataReference(marks);
             for (var i = 0; i < length;)
             {

@@ -53,7 +53,15 @@ public sealed class OrderedPipelineTests
     public void Run_ProducersThrow_ThrowsTheFirstInOrderAndObservesTheOthers()
     {
         var unobserved = 0;
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => Interlocked.Increment(ref unobserved);
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            // Only this test's producers' exceptions (other tests may run meanwhile).
+            if (e.Exception.InnerExceptions.Any(x => x is IOException && x.Message.StartsWith("chunk ", StringComparison.Ordinal)))
+            {
+                Interlocked.Increment(ref unobserved);
+            }
+        }
+
         TaskScheduler.UnobservedTaskException += OnUnobserved;
         try
         {
@@ -63,8 +71,12 @@ public sealed class OrderedPipelineTests
 
             Assert.Equal("chunk 3", thrown.Message);
             probe.AssertSettled(produced: null);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            for (var i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
             Assert.Equal(0, Volatile.Read(ref unobserved));
         }
         finally
@@ -80,7 +92,7 @@ public sealed class OrderedPipelineTests
         var probe = new Probe();
         var consumed = new List<int>();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => OrderedPipeline.Run(40, 5, probe.Produce, item =>
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => OrderedPipeline.Run(40, 5, probe.Produce, item =>
         {
             consumed.Add(item.Index);
             if (item.Index == 6)
@@ -89,6 +101,7 @@ public sealed class OrderedPipelineTests
             }
         }, probe.Release, cancellation.Token));
 
+        Assert.Equal(cancellation.Token, thrown.CancellationToken);
         Assert.Equal(Enumerable.Range(0, 7), consumed);
         probe.AssertSettled(produced: null);
     }
@@ -98,9 +111,11 @@ public sealed class OrderedPipelineTests
     {
         var probe = new Probe();
         var consumed = 0;
+        var cancelled = new CancellationToken(canceled: true);
 
-        Assert.ThrowsAny<OperationCanceledException>(() => OrderedPipeline.Run(10, 3, probe.Produce, _ => consumed++, probe.Release, new CancellationToken(canceled: true)));
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => OrderedPipeline.Run(10, 3, probe.Produce, _ => consumed++, probe.Release, cancelled));
 
+        Assert.Equal(cancelled, thrown.CancellationToken);
         Assert.Equal(0, consumed);
         probe.AssertSettled(produced: null);
     }
