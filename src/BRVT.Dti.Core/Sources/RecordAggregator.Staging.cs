@@ -52,7 +52,10 @@ public sealed partial class RecordAggregator
         }
     }
 
-    /// <summary>A test of a record's value: a comparison with a finite constant, true only where the value is finite (as the formula's).</summary>
+    /// <summary>
+    /// A test of a record's value, specialised per loop: none, a formula's result worked out beforehand, or a comparison
+    /// with a finite constant that holds only where the value is finite (as the formula's does).
+    /// </summary>
     private interface IComparison
     {
         static abstract bool Holds(double x, double c);
