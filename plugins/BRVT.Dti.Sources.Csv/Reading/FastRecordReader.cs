@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using BRVT.Dti.Data;
@@ -14,10 +11,11 @@ namespace BRVT.Dti.Sources.Csv.Reading;
 
 /// <summary>
 /// The fast reader of <c>csv-records</c>: the file is cut into chunks of whole lines (about 4 MB), chunks are parsed
-/// in parallel from their bytes (cells split at the delimiter, units resolved, plain decimals read exactly with
-/// <see cref="Utf8Decimal"/>), and the parsed chunks are then added to the aggregator in file order, column-wise
-/// (<see cref="RecordAggregator.AddRows(ReadOnlySpan{int}, IReadOnlyList{double[]}, int)"/>), so every sum is taken in
-/// the order the general reader takes it and the result is the same to the bit. Memory holds a few chunks at a time.
+/// and staged on the thread pool from their bytes (cells split at the delimiter, units resolved, plain decimals read
+/// exactly with <see cref="Utf8Decimal"/>, then <see cref="RecordAggregator.Stage"/>), and the calling thread commits
+/// the staged chunks to the aggregator in file order (<see cref="RecordAggregator.Commit"/>) while the next chunks are
+/// parsed (<see cref="OrderedPipeline"/>), so every sum is taken in the order the general reader takes it and the result
+/// is the same to the bit. Memory holds a window of a few chunks (twice the cores, plus one) at a time.
 /// </summary>
 /// <remarks>
 /// <para>It takes files whose every row the general reader would find well formed: UTF-8 without quotes, NUL,
@@ -33,7 +31,6 @@ namespace BRVT.Dti.Sources.Csv.Reading;
 internal static class FastRecordReader
 {
     private const int ChunkBytes = 4 << 20;
-    private const int MaxCellChars = 256;
 
     /// <summary>Set in an async flow (tests) to read with the general reader only, for comparison.</summary>
     public static AsyncLocal<bool> Disabled { get; } = new();
@@ -83,39 +80,22 @@ internal static class FastRecordReader
             return null;
         }
 
-        var shape = new Shape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units, layout.Aggregator, file.MaxRowChars);
+        var shape = new ChunkShape((byte)table.Delimiter, table.Columns.Count, layout.UnitColumn, layout.Required, state.Units, layout.Aggregator, file.MaxRowChars);
         using var ledger = new ReadLedger(file, request.Mode);
         var line = table.FirstDataLine;
-        var wave = Math.Max(2, Environment.ProcessorCount * 2);
-        var parsed = new Parsed?[wave];
-        for (var first = 0; first < chunks.Count; first += wave)
+        var window = (2 * Environment.ProcessorCount) + 1;
+        var complete = OrderedPipeline.Run(
+            chunks.Count,
+            window,
+            (c, stop) => Parse(handle, chunks[c], shape, stop),
+            parsed => line = Consume(parsed, line, state, ledger, table),
+            parsed => parsed.Return(),
+            cancellationToken);
+        if (!complete)
         {
-            var count = Math.Min(wave, chunks.Count - first);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, c =>
-                parsed[c] = Parse(handle, chunks[first + c], shape));
-            try
-            {
-                if (parsed.Take(count).Any(p => p is null))
-                {
-                    // A row the general reader would not take as it is: it reads the whole file (this ledger and its
-                    // rejects file are dropped unpublished).
-                    return null;
-                }
-
-                for (var c = 0; c < count; c++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    line = Consume(parsed[c]!, line, state, ledger, table);
-                }
-            }
-            finally
-            {
-                for (var c = 0; c < count; c++)
-                {
-                    parsed[c]?.Return();
-                    parsed[c] = null;
-                }
-            }
+            // A row the general reader would not take as it is: it reads the whole file (this ledger and its rejects
+            // file are dropped unpublished).
+            return null;
         }
 
         var result = CsvRecordsSource.Result(request, state, ledger);
@@ -215,10 +195,11 @@ internal static class FastRecordReader
     }
 
     /// <summary>Parses one chunk, or returns null when one of its rows is not simple.</summary>
-    private static Parsed? Parse(SafeFileHandle handle, (long Start, long End) chunk, Shape shape)
+    private static ParsedChunk? Parse(SafeFileHandle handle, (long Start, long End) chunk, ChunkShape shape, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var size = (int)(chunk.End - chunk.Start);
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var buffer = ArrayPool<byte>.Shared.Rent(size + 1 + ParsedChunk.Padding);
         try
         {
             var read = 0;
@@ -234,13 +215,20 @@ internal static class FastRecordReader
             }
 
             var bytes = buffer.AsSpan(0, size);
-            if (bytes.IndexOfAny((byte)'"', (byte)0) >= 0 || !Utf8.IsValid(bytes) || bytes.IndexOf("\uFFFD"u8) >= 0 || bytes.IndexOf("\uFFFF"u8) >= 0 || !CarriageReturnsEndLines(bytes))
+            if (!Simple(bytes, out var carriageReturns))
             {
                 return null;
             }
 
-            var parsed = new Parsed(shape, bytes.Count((byte)'\n') + 1);
-            if (!parsed.Fill(bytes))
+            // The last line of the file may have no line feed: it gets one, so that every line of the chunk ends with one.
+            var length = size;
+            if (bytes[^1] != (byte)'\n')
+            {
+                buffer[length++] = (byte)'\n';
+            }
+
+            var parsed = new ParsedChunk(shape, buffer.AsSpan(0, length).Count((byte)'\n'));
+            if (!parsed.Fill(buffer.AsSpan(0, length + ParsedChunk.Padding), length, carriageReturns))
             {
                 return Discard(parsed);
             }
@@ -254,34 +242,47 @@ internal static class FastRecordReader
         }
     }
 
-    private static Parsed? Discard(Parsed parsed)
+    private static ParsedChunk? Discard(ParsedChunk parsed)
     {
         parsed.Return();
         return null;
     }
 
-    private static bool CarriageReturnsEndLines(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Whether a chunk's bytes are what the fast path reads: no quote or NUL, a carriage return only before a line feed
+    /// (a lone one, even the file's last byte, is left to the general reader), and valid UTF-8 without replacement or
+    /// U+FFFF characters (an ASCII chunk, the usual case, is checked in one pass).
+    /// </summary>
+    private static bool Simple(ReadOnlySpan<byte> bytes, out bool carriageReturns)
     {
-        var at = 0;
-        while (true)
+        carriageReturns = false;
+        for (var at = 0; ;)
         {
-            var r = bytes[at..].IndexOf((byte)'\r');
-            if (r < 0)
+            var next = bytes[at..].IndexOfAny((byte)'"', (byte)0, (byte)'\r');
+            if (next < 0)
             {
-                return true;
+                break;
             }
 
-            at += r + 1;
-            if (at >= bytes.Length || bytes[at] != (byte)'\n')
+            at += next;
+            if (bytes[at] != (byte)'\r' || at + 1 >= bytes.Length || bytes[at + 1] != (byte)'\n')
             {
-                // A lone \r (even the file's last byte) is left to the general reader.
                 return false;
             }
+
+            carriageReturns = true;
+            at += 2;
         }
+
+        return Ascii.IsValid(bytes) || (Utf8.IsValid(bytes) && bytes.IndexOf("\uFFFD"u8) < 0 && bytes.IndexOf("\uFFFF"u8) < 0);
     }
 
-    /// <summary>Adds a parsed chunk in file order: its staged runs of fast rows, and the handed-over rows between them one by one.</summary>
-    private static long Consume(Parsed parsed, long line, CsvRecordsSource.State state, ReadLedger ledger, CsvTable table)
+    /// <summary>
+    /// Adds a parsed chunk in file order: its staged runs of fast rows, and the handed-over rows between them one by
+    /// one; then the fast rows' account per unit (lines only grow from chunk to chunk, so a unit's first line is the
+    /// smallest and its last line the largest, whichever rows were added first).
+    /// </summary>
+    private static long Consume(ParsedChunk parsed, long line, CsvRecordsSource.State state, ReadLedger ledger, CsvTable table)
     {
         var aggregator = state.Layout.Aggregator;
         var run = 0;
@@ -289,27 +290,28 @@ internal static class FastRecordReader
         {
             for (; run < parsed.Runs.Count && parsed.Runs[run].Start < row; run++)
             {
-                var (from, batch) = parsed.Runs[run];
+                var batch = parsed.Runs[run].Batch;
                 aggregator.Commit(batch);
                 ledger.Accept(batch.Count);
-                var units = parsed.Units.AsSpan(from, batch.Count);
-                for (var r = 0; r < units.Length; r++)
-                {
-                    var unit = units[r];
-                    var at = line + from + r;
-                    if (state.Counts[unit]++ == 0)
-                    {
-                        state.FirstLines[unit] = at;
-                    }
-
-                    state.LastLines[unit] = at;
-                }
             }
 
             if (row < parsed.Rows)
             {
                 ReadHandedOver(raw, line + row, state, ledger, table);
             }
+        }
+
+        for (var unit = 0; unit < parsed.UnitRows.Length; unit++)
+        {
+            if (parsed.UnitRows[unit] == 0)
+            {
+                continue;
+            }
+
+            var (first, last) = (line + parsed.FirstRows[unit], line + parsed.LastRows[unit]);
+            state.FirstLines[unit] = state.Counts[unit] == 0 ? first : Math.Min(state.FirstLines[unit], first);
+            state.LastLines[unit] = Math.Max(state.LastLines[unit], last);
+            state.Counts[unit] += parsed.UnitRows[unit];
         }
 
         return line + parsed.Rows;
@@ -349,237 +351,5 @@ internal static class FastRecordReader
         }
 
         state.LastLines[unit] = line;
-    }
-
-    /// <summary>What every chunk needs to know: the delimiter, the number of fields, the unit and required columns.</summary>
-    private sealed record Shape(byte Delimiter, int FieldCount, int UnitColumn, int[] Required, UnitResolver Units, RecordAggregator Aggregator, int MaxRowChars);
-
-    /// <summary>
-    /// One parsed chunk: per row the unit ordinal and the required fields' values (columns aligned with the file's
-    /// fields, other columns null), and the rows handed over to the general checks, with their text.
-    /// </summary>
-    private sealed class Parsed
-    {
-        private readonly Shape shape;
-        private readonly int capacity;
-        private readonly Dictionary<ulong, int> known = [];
-
-        public Parsed(Shape shape, int capacity)
-        {
-            this.shape = shape;
-            this.capacity = capacity;
-            Units = ArrayPool<int>.Shared.Rent(capacity);
-            Columns = new double[]?[shape.FieldCount];
-            foreach (var column in shape.Required)
-            {
-                Columns[column] = ArrayPool<double>.Shared.Rent(capacity);
-            }
-        }
-
-        public int Rows { get; private set; }
-
-        public int[] Units { get; }
-
-        public double[]?[] Columns { get; }
-
-        public List<(int Row, string Raw)> HandedOver { get; } = [];
-
-        /// <summary>The runs of fast rows between handed-over rows, staged for the aggregator, in order.</summary>
-        public List<(int Start, RecordBatch Batch)> Runs { get; } = [];
-
-        /// <summary>Stages every run of fast rows (on the parsing thread): only the sums' additions are left for the commit.</summary>
-        public void Stage()
-        {
-            var from = 0;
-            foreach (var (row, _) in HandedOver.Append((Rows, string.Empty)))
-            {
-                if (row > from)
-                {
-                    Runs.Add((from, shape.Aggregator.Stage(Units.AsSpan(from, row - from), Columns, from)));
-                }
-
-                from = row + 1;
-            }
-        }
-
-        /// <summary>
-        /// Parses every line; false when one is blank or has another number of fields than the header. Delimiters and
-        /// line feeds are found 64 bytes at a time: one pass over the chunk gives every cell's bounds.
-        /// </summary>
-        public bool Fill(ReadOnlySpan<byte> bytes)
-        {
-            Span<int> starts = stackalloc int[shape.FieldCount + 1];
-            Span<char> chars = stackalloc char[MaxCellChars];
-            var (rowStart, cells) = (0, 1);
-            starts[0] = 0;
-            var i = 0;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var (delimiter, newline) = (Vector512.Create(shape.Delimiter), Vector512.Create((byte)'\n'));
-                ref var first = ref MemoryMarshal.GetReference(bytes);
-                for (; i <= bytes.Length - Vector512<byte>.Count; i += Vector512<byte>.Count)
-                {
-                    var block = Vector512.LoadUnsafe(ref first, (nuint)i);
-                    var ends = Vector512.Equals(block, newline).ExtractMostSignificantBits();
-                    var marks = Vector512.Equals(block, delimiter).ExtractMostSignificantBits() | ends;
-                    while (marks != 0)
-                    {
-                        var at = i + BitOperations.TrailingZeroCount(marks);
-                        var bit = marks & (~marks + 1);
-                        marks ^= bit;
-                        if ((ends & bit) == 0)
-                        {
-                            if (cells < shape.FieldCount)
-                            {
-                                starts[cells] = at + 1 - rowStart;
-                            }
-
-                            cells++;
-                            continue;
-                        }
-
-                        if (!Row(bytes[rowStart..at], starts, cells, chars))
-                        {
-                            return false;
-                        }
-
-                        (rowStart, cells) = (at + 1, 1);
-                    }
-                }
-            }
-
-            for (; i < bytes.Length; i++)
-            {
-                if (bytes[i] == shape.Delimiter)
-                {
-                    if (cells < shape.FieldCount)
-                    {
-                        starts[cells] = i + 1 - rowStart;
-                    }
-
-                    cells++;
-                }
-                else if (bytes[i] == (byte)'\n')
-                {
-                    if (!Row(bytes[rowStart..i], starts, cells, chars))
-                    {
-                        return false;
-                    }
-
-                    (rowStart, cells) = (i + 1, 1);
-                }
-            }
-
-            // The last line, when the file does not end with a line feed.
-            return (rowStart >= bytes.Length || Row(bytes[rowStart..], starts, cells, chars)) && Rows <= capacity;
-        }
-
-        /// <summary>One line (without its line feed) whose cell starts are known; false when it is not simple or longer than "maxRowChars" bytes.</summary>
-        private bool Row(ReadOnlySpan<byte> line, Span<int> starts, int cells, Span<char> chars)
-        {
-            // A blank line has one field, fewer than the header's (at least two): the general reader reports it.
-            if (cells != shape.FieldCount)
-            {
-                return false;
-            }
-
-            var text = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
-            if (text.Length > shape.MaxRowChars)
-            {
-                // Longer in bytes than "maxRowChars": the general reader decides (by characters) whether it is too long.
-                return false;
-            }
-
-            starts[cells] = text.Length + 1;
-            var row = Rows++;
-            if (!Read(text, starts, chars, row))
-            {
-                HandedOver.Add((row, Encoding.UTF8.GetString(text)));
-                Units[row] = -1;
-            }
-
-            return true;
-        }
-
-        public void Return()
-        {
-            ArrayPool<int>.Shared.Return(Units);
-            foreach (var column in Columns)
-            {
-                if (column is not null)
-                {
-                    ArrayPool<double>.Shared.Return(column);
-                }
-            }
-        }
-
-        /// <summary>The unit and the required numbers on the fast path; false to hand the row over.</summary>
-        private bool Read(ReadOnlySpan<byte> text, ReadOnlySpan<int> starts, Span<char> chars, int row)
-        {
-            var cell = text[starts[shape.UnitColumn]..(starts[shape.UnitColumn + 1] - 1)];
-            if (!UnitOf(cell, chars, out var unit))
-            {
-                return false;
-            }
-
-            foreach (var column in shape.Required)
-            {
-                var value = text[starts[column]..(starts[column + 1] - 1)];
-                var target = Columns[column]!;
-                if (value.Length == 1 && (uint)(value[0] - (byte)'0') <= 9)
-                {
-                    target[row] = value[0] - (byte)'0';
-                }
-                else if (value.Length == 2 && (uint)(value[0] - (byte)'0') <= 9 && (uint)(value[1] - (byte)'0') <= 9)
-                {
-                    target[row] = ((value[0] - (byte)'0') * 10) + (value[1] - (byte)'0');
-                }
-                else if (value.IsEmpty)
-                {
-                    target[row] = double.NaN;
-                }
-                else if (!Utf8Decimal.TryParse(value, out target[row]))
-                {
-                    return false;
-                }
-            }
-
-            Units[row] = unit;
-            return true;
-        }
-
-        /// <summary>
-        /// The unit of an ASCII cell, remembered per chunk by the cell's bytes (up to seven) so that each distinct
-        /// spelling is resolved once; false (hand the row over) when the resolver does not know it or the cell is not ASCII.
-        /// </summary>
-        private bool UnitOf(ReadOnlySpan<byte> cell, Span<char> chars, out int unit)
-        {
-            ulong key = 0;
-            if (cell.Length <= 7)
-            {
-                cell.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
-                key |= (ulong)(cell.Length + 1) << 56;
-                if (known.TryGetValue(key, out unit))
-                {
-                    return unit >= 0;
-                }
-            }
-
-            unit = -1;
-            if (cell.Length <= MaxCellChars && Ascii.IsValid(cell))
-            {
-                // ASCII: one char per byte; the resolver's ASCII lookup only reads its tables, so chunks may share it.
-                var name = chars[..cell.Length];
-                Ascii.ToUtf16(cell, name, out _);
-                unit = shape.Units.Resolve(name, out _);
-            }
-
-            if (key != 0)
-            {
-                known[key] = unit;
-            }
-
-            return unit >= 0;
-        }
     }
 }

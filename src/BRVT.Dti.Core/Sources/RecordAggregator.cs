@@ -15,7 +15,7 @@ namespace BRVT.Dti.Sources;
 /// Not thread-safe: use one aggregator per reader, or one per partition and <see cref="Merge"/> them.
 /// A unit with no records gets <c>count</c> and <c>sum</c> 0 and no value for the other functions.
 /// </remarks>
-public sealed class RecordAggregator
+public sealed partial class RecordAggregator
 {
     private readonly Accumulator[] accumulators;
     private readonly int unitCount;
@@ -118,27 +118,18 @@ public sealed class RecordAggregator
     {
         CheckRows(units, columns, offset);
 
-        // Scratch and the batch's arrays come from the shared pool (a reader stages many large batches): the batch
-        // gives its arrays back when it is committed.
-        var scratch = ArrayPool<double>.Shared.Rent(Math.Max(1, units.Length));
-        var denominatorScratch = ArrayPool<double>.Shared.Rent(Math.Max(1, units.Length));
-        try
+        // The batch's arrays come from the shared pool (a reader stages many large batches): the batch gives them back
+        // when it is committed.
+        using var scratch = new Scratch(unitCount);
+        var parts = new RecordBatch.Part[accumulators.Length];
+        for (var i = 0; i < accumulators.Length; i++)
         {
-            var parts = new RecordBatch.Part[accumulators.Length];
-            for (var i = 0; i < accumulators.Length; i++)
-            {
-                parts[i] = accumulators[i].Stage(units, columns!, offset, scratch, denominatorScratch, unitCount);
-            }
+            parts[i] = accumulators[i].Stage(units, columns!, offset, scratch);
+        }
 
-            var copy = ArrayPool<int>.Shared.Rent(Math.Max(1, units.Length));
-            units.CopyTo(copy);
-            return new RecordBatch(this, copy, units.Length, parts);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(scratch);
-            ArrayPool<double>.Shared.Return(denominatorScratch);
-        }
+        var copy = ArrayPool<int>.Shared.Rent(Math.Max(1, units.Length));
+        units.CopyTo(copy);
+        return new RecordBatch(this, copy, units.Length, parts);
     }
 
     /// <summary>The checks of AddRows and Stage: unit ordinals in range, columns long enough.</summary>
@@ -208,7 +199,7 @@ public sealed class RecordAggregator
     /// <returns>The count.</returns>
     public long Count(int measureIndex, int unit) => accumulators[measureIndex].Count(unit);
 
-    private sealed class Accumulator
+    private sealed partial class Accumulator
     {
         private readonly Function function;
         private readonly int field = -1;
@@ -216,6 +207,7 @@ public sealed class RecordAggregator
         private readonly int[] filterFields = [];
         private readonly Formula? denominatorFilter;
         private readonly int[] denominatorFields = [];
+        private readonly Comparison? comparison;
         private readonly long[] counts;
         private readonly long[] denominators;
         private readonly double[] sums;
@@ -245,6 +237,11 @@ public sealed class RecordAggregator
 
             (filter, filterFields) = Compile(measure, derivation.Filter, fields, limits, read);
             (denominatorFilter, denominatorFields) = Compile(measure, derivation.DenominatorFilter, fields, limits, read);
+            if (filter is not null && filter.TryComparison(out var variable, out var op, out var constant))
+            {
+                comparison = new Comparison(filterFields[variable], op, constant);
+            }
+
             FieldsRead = read;
             counts = new long[units];
             denominators = new long[units];
@@ -355,118 +352,6 @@ public sealed class RecordAggregator
             }
         }
 
-        /// <summary>The order-independent part of <see cref="AddRows"/> for a batch, and the values its sums will add.</summary>
-        public RecordBatch.Part Stage(ReadOnlySpan<int> units, IReadOnlyList<double[]> columns, int offset, double[] pass, double[] denominatorPass, int unitCount)
-        {
-            var rows = units.Length;
-            var filtered = filter is not null;
-            if (filter is not null)
-            {
-                Evaluate(filter, filterFields, columns, offset, pass.AsSpan(0, rows));
-            }
-
-            var part = new RecordBatch.Part { Counts = new long[unitCount] };
-            var partCounts = part.Counts;
-            switch (function)
-            {
-                case Function.Ratio:
-                    var partDenominators = part.Denominators = new long[unitCount];
-                    var denominated = denominatorFilter is not null;
-                    if (denominatorFilter is not null)
-                    {
-                        Evaluate(denominatorFilter, denominatorFields, columns, offset, denominatorPass.AsSpan(0, rows));
-                    }
-
-                    for (var r = 0; r < rows; r++)
-                    {
-                        if (!denominated || Holds(denominatorPass[r]))
-                        {
-                            var u = units[r];
-                            partDenominators[u]++;
-                            partCounts[u] += !filtered || Holds(pass[r]) ? 1 : 0;
-                        }
-                    }
-
-                    break;
-                case Function.Count:
-                    for (var r = 0; r < rows; r++)
-                    {
-                        partCounts[units[r]] += !filtered || Holds(pass[r]) ? 1 : 0;
-                    }
-
-                    break;
-                case Function.Min or Function.Max:
-                    var extremes = part.Extremes = new double[unitCount];
-                    Array.Fill(extremes, double.NaN);
-                    var source = columns[field].AsSpan(offset, rows);
-                    for (var r = 0; r < rows; r++)
-                    {
-                        var value = source[r];
-                        if ((!filtered || Holds(pass[r])) && !double.IsNaN(value))
-                        {
-                            var u = units[r];
-                            partCounts[u]++;
-                            extremes[u] = Extreme(extremes[u], value);
-                        }
-                    }
-
-                    break;
-                default:
-                    // Sums are order-dependent: the values are kept in record order, NaN where nothing is added.
-                    var kept = part.Values = ArrayPool<double>.Shared.Rent(Math.Max(1, rows));
-                    var values = columns[field].AsSpan(offset, rows);
-                    for (var r = 0; r < rows; r++)
-                    {
-                        var value = !filtered || Holds(pass[r]) ? values[r] : double.NaN;
-                        kept[r] = value;
-                        partCounts[units[r]] += double.IsNaN(value) ? 0 : 1;
-                    }
-
-                    break;
-            }
-
-            return part;
-        }
-
-        /// <summary>Adds a staged part: counts and extremes at once, sums record by record in order.</summary>
-        public void Commit(ReadOnlySpan<int> units, RecordBatch.Part part)
-        {
-            var partCounts = part.Counts!;
-            for (var u = 0; u < counts.Length; u++)
-            {
-                counts[u] += partCounts[u];
-            }
-
-            if (part.Denominators is { } d)
-            {
-                for (var u = 0; u < denominators.Length; u++)
-                {
-                    denominators[u] += d[u];
-                }
-            }
-
-            if (part.Extremes is { } e)
-            {
-                for (var u = 0; u < sums.Length; u++)
-                {
-                    sums[u] = double.IsNaN(e[u]) ? sums[u] : Extreme(sums[u], e[u]);
-                }
-            }
-
-            if (part.Values is { } v)
-            {
-                var total = sums;
-                for (var r = 0; r < units.Length; r++)
-                {
-                    var value = v[r];
-                    if (!double.IsNaN(value))
-                    {
-                        total[units[r]] += value;
-                    }
-                }
-            }
-        }
-
         /// <summary>
         /// A filter over a batch: a single comparison of a field with a number directly (true where the value is finite
         /// and the comparison holds: what the formula gives, since a non-finite value is missing there), any other
@@ -543,8 +428,6 @@ public sealed class RecordAggregator
         };
 
         public long Count(int unit) => function == Function.Ratio ? denominators[unit] : counts[unit];
-
-        private static bool Holds(double result) => result != 0 && !double.IsNaN(result);
 
         private static int Resolve(MeasureDefinition measure, string name, Dictionary<string, int> fields) =>
             fields.TryGetValue(name, out var index)

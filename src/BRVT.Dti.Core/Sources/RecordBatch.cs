@@ -45,7 +45,7 @@ public sealed class RecordBatch
     /// <summary>One measure's share of the batch.</summary>
     internal sealed class Part
     {
-        /// <summary>Per unit: records counted (count, ratio numerator, present values of the others).</summary>
+        /// <summary>Per unit: records counted (count, ratio numerator, present values of the others); parts may share it.</summary>
         public long[]? Counts { get; set; }
 
         /// <summary>Per unit: the ratio's denominator records.</summary>
@@ -54,7 +54,7 @@ public sealed class RecordBatch
         /// <summary>Per unit: the batch's minimum or maximum (NaN: none).</summary>
         public double[]? Extremes { get; set; }
 
-        /// <summary>Per record, in order: the value a sum or mean adds (NaN: none); pooled, possibly longer than the batch.</summary>
+        /// <summary>Per record, in order: the value a sum or mean adds (+0 where it adds none); pooled, possibly longer than the batch.</summary>
         public double[]? Values { get; set; }
     }
 }

@@ -21,6 +21,12 @@ public sealed class RecordAggregatorBatchTests
         Measure("score_min", "min", field: "score"),
         Measure("score_max", "max", field: "score", filter: "missing(days) or days < 20"),
         Measure("score_mean", "mean", field: "score"),
+        Measure("online_days_sum", "sum", field: "days", filter: "online = 1"),
+        Measure("score_mean_late", "mean", field: "score", filter: "days > 100"),
+        Measure("score_sum_early", "sum", field: "score", filter: "days <= 100"),
+        Measure("not_done_count", "count", filter: "done != 1"),
+        Measure("short_count", "count", filter: "days < 50"),
+        Measure("high_ratio", "ratio", filter: "score >= 200"),
     ];
 
     [Property(MaxTest = 200)]
@@ -29,7 +35,7 @@ public sealed class RecordAggregatorBatchTests
             (from units in Gen.Choose(1, 6)
              from rows in Gen.Choose(0, 300)
              from unit in Gen.ArrayOf(Gen.Choose(0, units - 1), rows)
-             from values in Gen.ArrayOf(Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(double.NaN)), (2, Gen.Elements(0.0, 1.0)), (3, Gen.Choose(-100, 3000).Select(i => i / 7.0))), rows), Fields.Length)
+             from values in Gen.ArrayOf(Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(double.NaN)), (2, Gen.Elements(0.0, 1.0)), (3, Gen.Choose(-100, 3000).Select(i => i / 7.0)), (1, Gen.Elements(-0.0, double.PositiveInfinity, double.NegativeInfinity, 1e300, -1e300))), rows), Fields.Length)
              from cut in Gen.Choose(0, rows)
              select (units, unit, values, cut)).ToArbitrary(),
             c =>

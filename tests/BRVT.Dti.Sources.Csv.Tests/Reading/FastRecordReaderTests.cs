@@ -41,17 +41,7 @@ public sealed class FastRecordReaderTests : IDisposable
     public async Task ReadAsync_SimpleFileOfManyChunks_TakenByTheFastReaderWithTheGeneralResult()
     {
         // About 9 MB: three chunks, some rows handed over (a spaced number, an unknown unit, a worded value).
-        var text = new StringBuilder("unit;online;remote;on_time;days;satisfaction\n");
-        var random = new Random(5);
-        for (var r = 0; r < 400_000; r++)
-        {
-            var unit = r % 100_000 == 7 ? "999" : Support.Requests.Districts[random.Next(3)].Id;
-            var days = r % 77_777 == 3 ? " 4" : (random.Next(600) / 10.0).ToString(CultureInfo.InvariantCulture);
-            var satisfaction = random.Next(10) < 3 ? "" : r % 99_999 == 5 ? "có" : random.Next(1, 6).ToString(CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{unit};{random.Next(2)};{random.Next(2)};{random.Next(2)};{days};{satisfaction}\n");
-        }
-
-        workspace.Write("big.csv", text.ToString());
+        workspace.Write("big.csv", ManyChunks(unknownUnitsFrom: 0));
         var settings = """{ "name": "dossiers", "type": "csv-records", "path": "big.csv", "period": "2023" }""";
         var before = FastRecordReader.Completed;
 
@@ -61,6 +51,72 @@ public sealed class FastRecordReaderTests : IDisposable
         Assert.Equal(Outcome(settings, Requests[0], disabled: true), fast);
         Assert.Contains("unknown unit", fast, StringComparison.Ordinal);
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void ReadAsync_StrictAndABadRowInALaterChunk_StopsWithTheGeneralReadersFailure()
+    {
+        // The first bad row (line 200,009: an unknown unit) is in the second chunk, while later chunks are being parsed.
+        workspace.Write("strict.csv", ManyChunks(unknownUnitsFrom: 200_000));
+        var settings = """{ "name": "dossiers", "type": "csv-records", "path": "strict.csv", "period": "2023" }""";
+
+        var fast = Outcome(settings, Requests[1], disabled: false);
+
+        Assert.StartsWith("DataSourceException: dossiers: strict.csv:200009: unknown unit '999'", fast, StringComparison.Ordinal);
+        Assert.Equal(Outcome(settings, Requests[1], disabled: true), fast);
+    }
+
+    [Fact]
+    public void ReadAsync_LinesLongerThanTheReadersWindow_SameResultAsTheGeneralReader()
+    {
+        // Lines of 5,000 to 20,000 bytes (a long unit name, a long decimal, a long empty-looking cell) among short ones,
+        // with CRLF line ends: a line's cells span several of the fast reader's 4 KB windows.
+        var text = new StringBuilder("unit,online,remote,on_time,days,satisfaction\r\n");
+        var random = new Random(11);
+        for (var r = 0; r < 3000; r++)
+        {
+            var unit = Support.Requests.Districts[random.Next(3)].Id;
+            var days = (random.Next(600) / 10.0).ToString(CultureInfo.InvariantCulture);
+            switch (r % 97)
+            {
+                case 5:
+                    unit = new string('x', 6000);
+                    break;
+                case 11:
+                    days = "1." + new string('0', 9000) + "1";
+                    break;
+                case 17:
+                    days = new string('9', 20_000);
+                    break;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{unit},{random.Next(2)},{random.Next(2)},{random.Next(2)},{days},{random.Next(1, 6)}\r\n");
+        }
+
+        workspace.Write("long.csv", text.ToString());
+        var settings = """{ "name": "dossiers", "type": "csv-records", "path": "long.csv", "period": "2023" }""";
+        var before = FastRecordReader.Completed;
+
+        var fast = Outcome(settings, Requests[0], disabled: false);
+
+        Assert.True(FastRecordReader.Completed > before, "the fast reader was not used");
+        Assert.Equal(Outcome(settings, Requests[0], disabled: true), fast);
+    }
+
+    /// <summary>About 9 MB of simple rows, now and then one handed over (unknown units only from a given row on).</summary>
+    private static string ManyChunks(int unknownUnitsFrom)
+    {
+        var text = new StringBuilder("unit;online;remote;on_time;days;satisfaction\n");
+        var random = new Random(5);
+        for (var r = 0; r < 400_000; r++)
+        {
+            var unit = r % 100_000 == 7 && r >= unknownUnitsFrom ? "999" : Support.Requests.Districts[random.Next(3)].Id;
+            var days = r % 77_777 == 3 ? " 4" : (random.Next(600) / 10.0).ToString(CultureInfo.InvariantCulture);
+            var satisfaction = random.Next(10) < 3 ? "" : r % 99_999 == 5 ? "có" : random.Next(1, 6).ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{unit};{random.Next(2)};{random.Next(2)};{random.Next(2)};{days};{satisfaction}\n");
+        }
+
+        return text.ToString();
     }
 
     private string Outcome(string settings, SourceReadRequest request, bool disabled)
