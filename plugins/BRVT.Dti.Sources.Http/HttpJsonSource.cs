@@ -81,15 +81,18 @@ public sealed class HttpJsonSource : IDataSource
             pages++;
             var count = AddItems(page, ledger);
             var next = Next(first, page, count, ref position);
+            if (pages > paging.MaxPages && (count > 0 || next is not null))
+            {
+                // The page after the last allowed one is asked for only to learn whether that one was the last (a full
+                // last page, or a next link to an empty page): it was not.
+                var more = next is null ? string.Empty : $" and leads to {next}";
+                throw new DataSourceException(Name,
+                    $"the answer has more than {paging.MaxPages.ToString(CultureInfo.InvariantCulture)} pages (setting \"paging\": \"maxPages\"); page {pages.ToString(CultureInfo.InvariantCulture)} ({url}) has {count.ToString(CultureInfo.InvariantCulture)} more items{more}. Raise \"maxPages\" (nothing is read partially).", null);
+            }
+
             if (next is null)
             {
                 break;
-            }
-
-            if (pages == paging.MaxPages)
-            {
-                throw new DataSourceException(Name,
-                    $"the answer has more than {paging.MaxPages.ToString(CultureInfo.InvariantCulture)} pages (setting \"paging\": \"maxPages\"); page {pages.ToString(CultureInfo.InvariantCulture)} ({url}) leads to {next}. Raise \"maxPages\" (nothing is read partially).", null);
             }
 
             if (!visited.Add(next.AbsoluteUri))

@@ -106,10 +106,44 @@ public sealed class PagingTests
 
         var exception = await Assert.ThrowsAsync<DataSourceException>(() => TestSources.Create(Settings(api.BaseUri, "api", """{ "mode": "page", "sizeParameter": "n", "size": 2, "maxPages": 3 }""")).ReadAsync(Assessment.Request()).AsTask());
 
-        Assert.Equal(3, api.Hits("/api"));
+        Assert.Equal(4, api.Hits("/api"));
         Assert.Equal(
-            $"cong-dvc: the answer has more than 3 pages (setting \"paging\": \"maxPages\"); page 3 ({api.Url("/api?page=3&n=2")}) leads to {api.Url("/api?page=4&n=2")}. Raise \"maxPages\" (nothing is read partially).",
+            $"cong-dvc: the answer has more than 3 pages (setting \"paging\": \"maxPages\"); page 4 ({api.Url("/api?page=4&n=2")}) has 2 more items and leads to {api.Url("/api?page=5&n=2")}. Raise \"maxPages\" (nothing is read partially).",
             exception.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ExactlyMaxPagesFullPages_ReadsThemAllWhenThePageAfterIsEmpty()
+    {
+        await using var api = await LoopbackApi.StartAsync();
+        api.Map("/api", (context, _) =>
+        {
+            var page = int.Parse(context.Request.Query["page"]!, CultureInfo.InvariantCulture);
+            return LoopbackApi.Json(context, PageOf(page <= 3 ? Items[((page - 1) * 2)..(page * 2)] : []));
+        });
+
+        var result = await TestSources.Create(Settings(api.BaseUri, "api", """{ "mode": "page", "sizeParameter": "n", "size": 2, "maxPages": 3 }""")).ReadAsync(Assessment.Request());
+
+        Assert.Equal(4, api.Hits("/api"));
+        Assert.Equal((6L, 6L), (result.Account.RowsRead, result.Account.RowsAccepted));
+    }
+
+    [Fact]
+    public async Task ReadAsync_NextLinkToAnEmptyLastPageAfterMaxPages_ReadsThePagesBeforeIt()
+    {
+        await using var api = await LoopbackApi.StartAsync();
+        api.Map("/api", (context, _) =>
+        {
+            var cursor = int.Parse(context.Request.Query["cursor"].FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
+            return cursor <= 2
+                ? LoopbackApi.Json(context, PageOf(Items[((cursor - 1) * 2)..(cursor * 2)], $$""", "next": "?cursor={{cursor + 1}}" """))
+                : LoopbackApi.Json(context, PageOf([]));
+        });
+
+        var result = await TestSources.Create(Settings(api.BaseUri, "api", """{ "mode": "next-link", "nextPath": "next", "maxPages": 2 }""")).ReadAsync(Assessment.Request());
+
+        Assert.Equal(3, api.Hits("/api"));
+        Assert.Equal(4L, result.Account.RowsRead);
     }
 
     [Fact]

@@ -165,11 +165,18 @@ internal sealed class HttpFuzzCase
 
     /// <summary>Whether every page is well-formed and the paging sound, so that the read must succeed.</summary>
     /// <remarks>Not clean: an endless paging, a mapping the definition refuses, tight timeouts or size limits, more pages than "maxPages", any fault that damages a page or its link.</remarks>
-    public bool Clean => !Endless && !MapsFormula && !Stalls && MaxResponseBytes >= 50_000_000 && PagesRead <= MaxPages
+    public bool Clean => !Endless && !MapsFormula && !Stalls && MaxResponseBytes >= 50_000_000 && WithinMaxPages
         && Pages.All(p => p.Fault is PageFault.None or PageFault.WrongContentType or PageFault.Slow or PageFault.Bom or PageFault.DeepValue or PageFault.Huge or PageFault.Padded
             || (p.Fault == PageFault.FlakyThenOk && Attempts > 1)
             || (p.Fault == PageFault.ItemsNull && Shape != 1))
         && Pages.All(p => p.Link is LinkFault.None or LinkFault.Relative or LinkFault.RootRelative or LinkFault.Fragment or LinkFault.Cursor or LinkFault.Empty);
+
+    /// <summary>
+    /// Whether "maxPages" lets the read finish: the pages it requests are at most that many, or one more when that
+    /// last one is empty (asked for only to learn that the one before it was the last).
+    /// </summary>
+    public bool WithinMaxPages => PagesRead <= MaxPages
+        || (PagesRead == MaxPages + 1 && (PagesRead > Pages.Count || (Pages[^1].Items.Count == 0 && Pages[^1].Fault == PageFault.None)));
 
     /// <summary>The pages a sound read requests: page and offset paging ask once more after a full last page.</summary>
     public int PagesRead => Pages.Count + (PagingMode is "page" or "offset" && Pages[^1].Items.Count > 0 && Pages[^1].Items.Count >= Size ? 1 : 0);
