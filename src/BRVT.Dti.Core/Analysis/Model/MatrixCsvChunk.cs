@@ -45,6 +45,13 @@ internal sealed class MatrixCsvChunk(int start, int end)
 
     public static bool Blank(ReadOnlySpan<byte> line) => Trim(line, '\r').IsEmpty;
 
+    /// <summary>Where the line starting at <paramref name="at"/> ends: its line feed, or the end of the bytes.</summary>
+    private static int LineEnd(ReadOnlySpan<byte> bytes, int at)
+    {
+        var newline = bytes[at..].IndexOf((byte)'\n');
+        return newline < 0 ? bytes.Length : at + newline;
+    }
+
     /// <summary>
     /// Counts the chunk's lines and records (non-blank lines) and checks that it is simple. Without quotes, carriage
     /// returns and blank lines, which is the common case, the count is that of its line feeds, found 64 bytes at a time.
@@ -80,13 +87,17 @@ internal sealed class MatrixCsvChunk(int start, int end)
         else
         {
             Simple = !bytes.Contains((byte)'"') && CarriageReturnsEndLines(bytes);
+            if (!Simple)
+            {
+                // The whole file goes to ParseCsv: its lines need no count.
+                return;
+            }
         }
 
         var at = 0;
         while (at < bytes.Length)
         {
-            var newline = bytes[at..].IndexOf((byte)'\n');
-            var lineEnd = newline < 0 ? bytes.Length : at + newline;
+            var lineEnd = LineEnd(bytes, at);
             Lines++;
             Records += Blank(bytes[at..lineEnd]) ? 0 : 1;
             at = lineEnd + 1;
@@ -103,8 +114,7 @@ internal sealed class MatrixCsvChunk(int start, int end)
             var (at, line, r) = (0, FirstLine, FirstRow);
             while (at < bytes.Length)
             {
-                var newline = bytes[at..].IndexOf((byte)'\n');
-                var lineEnd = newline < 0 ? bytes.Length : at + newline;
+                var lineEnd = LineEnd(bytes, at);
                 if (!Blank(bytes[at..lineEnd]))
                 {
                     if (r == row)
@@ -161,8 +171,7 @@ internal sealed class MatrixCsvChunk(int start, int end)
         {
             while (at < bytes.Length)
             {
-                var newline = bytes[at..].IndexOf((byte)'\n');
-                var lineEnd = newline < 0 ? bytes.Length : at + newline;
+                var lineEnd = LineEnd(bytes, at);
                 var text = Trim(bytes[at..lineEnd], '\r');
                 if (text.IsEmpty)
                 {
@@ -172,7 +181,7 @@ internal sealed class MatrixCsvChunk(int start, int end)
                 }
 
                 var simple = vector is not null
-                    ? vector.TryParse(data, at, text.Length, layout, block, filled, texts, row)
+                    ? vector.TryParse(data, at, text.Length, block, filled, texts, row)
                     : TryParseLine(data, at, text.Length, layout, block, filled, texts, row);
                 if (simple is not null)
                 {
@@ -328,7 +337,7 @@ internal sealed class MatrixCsvChunk(int start, int end)
         /// <summary>Cell starts: room for a whole 64-byte block of commas past the expected cells (see <see cref="CellStarts"/>).</summary>
         private readonly int[] bounds = new int[layout.Roles.Length + 1 + 64];
 
-        public string? TryParse(ReadOnlySpan<byte> data, int lineStart, int lineLength, MatrixCsvLayout layout, double[] block, int slot, string?[][] texts, int row)
+        public string? TryParse(ReadOnlySpan<byte> data, int lineStart, int lineLength, double[] block, int slot, string?[][] texts, int row)
         {
             var text = data.Slice(lineStart, lineLength);
             if (CellStarts(text, bounds, layout.Roles.Length) != layout.Roles.Length)
