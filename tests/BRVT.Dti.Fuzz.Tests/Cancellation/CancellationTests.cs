@@ -25,20 +25,13 @@ public sealed class CancellationTests(ITestOutputHelper output) : IDisposable
 
     private static readonly object FiguresLock = new();
 
-    private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dti-cancel", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder folder = new("dti-cancel-");
 
     public static string FiguresPath => Path.Combine(AppContext.BaseDirectory, "cancellation-figures.txt");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string root => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_LargeCsvCancelled_StopsWithinTheBoundAndLeavesNoRejectsFile()

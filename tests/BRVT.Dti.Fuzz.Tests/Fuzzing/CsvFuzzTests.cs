@@ -3,6 +3,7 @@ using System.Text;
 using BRVT.Dti.Data;
 using BRVT.Dti.Fuzz.Tests.Support;
 using BRVT.Dti.Sources.Csv;
+using BRVT.Dti.TestUtilities;
 using FsCheck.Fluent;
 using Xunit.Abstractions;
 
@@ -31,18 +32,11 @@ public sealed class CsvFuzzTests(FuzzFigures figures, ITestOutputHelper output) 
         "HS1,747,2023-01-02,1,3.5,\"Hồ sơ \"\"bổ sung\"\", chờ\"\nHS2,748,2023-02-03,0,10,\nHS3,750,2023-12-31,1,,đúng quy trình\n" +
         "HS4,747,2022-12-31,1,2,năm trước\nHS5,748,2023-06-30,1,7.25,x\n";
 
-    private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dti-fuzz", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder folder = new("dti-fuzz-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string root => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void ReadAsync_CsvLongMutatedOrRandomBytes_ThrowsOnlySourceErrorsAndAccountsBalance() =>

@@ -7,6 +7,7 @@ using BRVT.Dti.Sources.Excel;
 using BRVT.Dti.Sources.Http;
 using BRVT.Dti.Sources.Sql;
 using BRVT.Dti.Validation;
+using BRVT.Dti.TestUtilities;
 using FsCheck.Fluent;
 using Xunit.Abstractions;
 
@@ -50,7 +51,7 @@ public sealed class SourcesConfigurationFuzzTests(FuzzFigures figures, ITestOutp
         ] }
         """;
 
-    private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dti-fuzz", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder folder = new("dti-fuzz-");
 
     private static DataSourceCatalog Catalog() => new(
     [
@@ -58,16 +59,9 @@ public sealed class SourcesConfigurationFuzzTests(FuzzFigures figures, ITestOutp
         new SqliteSourceFactory(), new PostgresSourceFactory(), new DuckDbSourceFactory(), new HttpJsonSourceFactory(),
     ]);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string root => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void ValidateAndParse_MutatedSourcesJson_ReportLocatedProblemsAndThrowOnlyConfigurationErrors()

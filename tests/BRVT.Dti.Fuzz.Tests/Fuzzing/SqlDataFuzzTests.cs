@@ -5,6 +5,7 @@ using BRVT.Dti.Fuzz.Tests.Support.Sql;
 using BRVT.Dti.Sources.Sql;
 using System.Globalization;
 using BRVT.Dti.Sources.Sql.Tests.Infrastructure;
+using BRVT.Dti.TestUtilities;
 using DuckDB.NET.Data;
 using Npgsql;
 using FsCheck.Fluent;
@@ -28,18 +29,11 @@ public sealed class SqlDataFuzzTests(FuzzFigures figures, PostgresOnDemand postg
     private const int PostgresCases = 300;
     private const int Batch = 25;
 
-    private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dti-fuzz", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder folder = new("dti-fuzz-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string root => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void ReadAsync_SqliteTablesOfHostileRows_OnlySourceErrorsAndTheOraclesResult()

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using BRVT.Dti.Data;
 using BRVT.Dti.Fuzz.Tests.Support;
 using BRVT.Dti.Sources.Excel;
+using BRVT.Dti.TestUtilities;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -27,18 +28,11 @@ public sealed class XlsxFuzzTests(FuzzFigures figures, ITestOutputHelper output)
           "unitColumn": "Mã đơn vị", "periodColumn": "Năm", "measures": { "a": "Hạ tầng", "b": "Dịch vụ" } }
         """;
 
-    private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dti-fuzz", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder folder = new("dti-fuzz-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string root => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_MutatedWorkbook_ThrowsOnlyDocumentedExceptionsAndAccountsBalance()

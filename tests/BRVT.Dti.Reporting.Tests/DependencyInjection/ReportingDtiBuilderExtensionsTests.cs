@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Reporting.Tests.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Reporting.Tests.Html;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Reporting.Tests.Html;
 

@@ -5,6 +5,7 @@ using BRVT.Dti.Data;
 using BRVT.Dti.Definitions;
 using BRVT.Dti.Reporting.Model;
 using BRVT.Dti.Reporting.Tests.Html;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Reporting.Tests.Model;
 

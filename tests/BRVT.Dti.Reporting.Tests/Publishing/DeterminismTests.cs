@@ -1,4 +1,5 @@
 using System.Globalization;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Reporting.Tests.Publishing;
 

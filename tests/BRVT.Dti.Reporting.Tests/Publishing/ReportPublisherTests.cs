@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Reporting.Tests.Publishing;
 

@@ -4,6 +4,7 @@ using BRVT.Dti.Data;
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using BRVT.Dti.TestUtilities;
 
 namespace BRVT.Dti.Sources.Sql.Tests.Infrastructure;
 

@@ -1,12 +1,12 @@
-namespace BRVT.Dti.Sources.Sql.Tests.Infrastructure;
+namespace BRVT.Dti.TestUtilities;
 
-/// <summary>A fresh folder under the system's temp folder, deleted with everything in it on disposal.</summary>
+/// <summary>A new folder under the system's temporary folder, deleted with everything in it when disposed.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder()
+    /// <summary>Creates the folder, its name starting with <paramref name="prefix"/>.</summary>
+    public TempFolder(string prefix = "dti-test-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dti-sql-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string Path { get; }
