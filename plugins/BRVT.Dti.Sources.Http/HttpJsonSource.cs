@@ -156,7 +156,7 @@ public sealed class HttpJsonSource : IDataSource
     }
 
     private static string Shape(JsonElement root) => root.ValueKind == JsonValueKind.Object
-        ? $"its top level has {PageUrls.Describe(root.EnumerateObject().Take(12).Select(p => $"\"{p.Name}\""))}"
+        ? $"its top level has {PageUrls.Describe(root.EnumerateObject().Take(12).Select(p => $"\"{JsonValues.NameOf(p)}\""))}"
         : $"its top level is {JsonValues.Describe(root)}";
 
     private Uri? Next(Uri first, FetchedPage page, int count, ref long position)
@@ -174,13 +174,19 @@ public sealed class HttpJsonSource : IDataSource
                 position += paging.Mode == PagingMode.Page ? 1 : count;
                 return Paged(first, position);
             case PagingMode.NextLink:
-                if (!paging.NextPath!.TryFind(page.Document.RootElement, out var link) || link.ValueKind == JsonValueKind.Null
-                    || (link.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(link.GetString())))
+                if (!paging.NextPath!.TryFind(page.Document.RootElement, out var link) || link.ValueKind == JsonValueKind.Null)
                 {
                     return null;
                 }
 
-                if (link.ValueKind != JsonValueKind.String || !Uri.TryCreate(page.Url, link.GetString()!.Trim(), out var next) || next.Scheme is not ("http" or "https"))
+                var linkText = string.Empty;
+                var isText = link.ValueKind == JsonValueKind.String && JsonValues.TryString(link, out linkText);
+                if (isText && string.IsNullOrWhiteSpace(linkText))
+                {
+                    return null;
+                }
+
+                if (!isText || !Uri.TryCreate(page.Url, linkText.Trim(), out var next) || next.Scheme is not ("http" or "https"))
                 {
                     throw new DataSourceException(Name, $"the next link at {paging.NextPath} in {page.Url} is {JsonValues.Describe(link)}, not a URL.", null);
                 }

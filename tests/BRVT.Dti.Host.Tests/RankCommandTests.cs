@@ -77,6 +77,25 @@ public sealed class RankCommandTests
     }
 
     [Fact]
+    public async Task Rank_EscapedHalfOfASurrogatePairInWorkspaceJson_NamesItsLineAndColumn()
+    {
+        var workspace = CopyWorkspace();
+        var settings = Path.Combine(workspace, "workspace.json");
+        var text = File.ReadAllText(settings);
+        var at = text.IndexOf("\"period\"", StringComparison.Ordinal);
+        Assert.True(at > 0, "the workspace has a period");
+        File.WriteAllText(settings, text[..at] + "\"note\\uD800\": 1, " + text[at..]);
+        var line = text[..at].Count(c => c == '\n') + 1;
+        var column = at - text.LastIndexOf('\n', at);
+
+        var (exit, _, error) = await DtiProcess.RunAsync(workspace, "rank", "-w", workspace, "--quiet");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"workspace.json({line},{column}): the string holds an escape of half a surrogate pair", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rank_MissingWorkspace_SaysHowToCreateOne()
     {
         var directory = DtiProcess.TempDirectory();

@@ -69,6 +69,37 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public async Task ReadAsync_EscapedHalfOfASurrogatePair_RejectsTheItemWithTheReason()
+    {
+        await using var api = await LoopbackApi.StartAsync();
+        api.MapJson("/api/thong-ke", """
+            { "data": { "items": [
+              { "ma_don_vi": "so-\uDEE7", "nam": 2023, "chi_so": "m1", "gia_tri": 1 },
+              { "ma_don_vi": "so-yt", "nam": 2023, "chi_so": "m1", "gia_tri": "8\uD83D" },
+              { "ma_don_vi": "so-yt", "nam": "\uDC00", "chi_so": "m2", "gia_tri": 2 },
+              { "ma_don_vi": "p1", "nam": 2023, "chi_so": "m1", "gia_tri": 3, "ghi_chu\uD800": "x" },
+              { "ma_don_vi": "p1", "nam": 2023, "chi_so": "m2", "gia_tri": "4" }
+            ] } }
+            """);
+        var url = api.Url("/api/thong-ke");
+
+        var result = await TestSources.Create(LongSettings(api.BaseUri)).ReadAsync(Assessment.Request());
+
+        Assert.Equal(
+            [("p1", "m1", 3.0), ("p1", "m2", 4.0)],
+            result.Observations.Select(o => (o.UnitId, o.MeasureId, o.Value)));
+        const string Half = "a text with an escape of half a surrogate pair (\\uD800 to \\uDFFF), which is no character";
+        Assert.Equal(
+            [
+                new RejectedRow($"{url}#/data/items/0", $"the unit id at $.ma_don_vi is {Half}; write it as a string or a number"),
+                new RejectedRow($"{url}#/data/items/1", $"the value at $.gia_tri is {Half}, not a number"),
+                new RejectedRow($"{url}#/data/items/2", $"the period at $.nam is {Half}; write it as a string or a number"),
+            ],
+            result.Account.Rejected);
+        Assert.True(result.Account.Balances);
+    }
+
+    [Fact]
     public async Task ReadAsync_StrictMode_ThrowsAtTheFirstBadItem()
     {
         await using var api = await LoopbackApi.StartAsync();

@@ -162,6 +162,20 @@ public sealed class PagingTests
         Assert.DoesNotContain("bi-mat", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"/api?p=\\uD800\"", "a text with an escape of half a surrogate pair (\\uD800 to \\uDFFF), which is no character")]
+    [InlineData("42", "the number 42")]
+    [InlineData("\"ftp://127.0.0.1/x\"", "the text 'ftp://127.0.0.1/x'")]
+    public async Task ReadAsync_NextLinkThatIsNoUrl_ThrowsSayingWhatItIs(string link, string described)
+    {
+        await using var api = await LoopbackApi.StartAsync();
+        api.Map("/api", (context, _) => LoopbackApi.Json(context, PageOf(Items[..1], ", \"next\": " + link)));
+
+        var exception = await Assert.ThrowsAsync<DataSourceException>(() => TestSources.Create(Settings(api.BaseUri, "api", """{ "mode": "next-link", "nextPath": "next" }""")).ReadAsync(Assessment.Request()).AsTask());
+
+        Assert.Equal($"cong-dvc: the next link at next in {api.Url("/api")} is {described}, not a URL.", exception.Message);
+    }
+
     [Fact]
     public async Task ReadAsync_NextLinkLoops_Throws()
     {

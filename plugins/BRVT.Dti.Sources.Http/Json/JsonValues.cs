@@ -6,12 +6,14 @@ namespace BRVT.Dti.Sources.Http.Json;
 /// <summary>Reads ids and numbers from JSON values, with a reason when a value is not what is needed.</summary>
 internal static class JsonValues
 {
+    private const string UnreadableText = "a text with an escape of half a surrogate pair (\\uD800 to \\uDFFF), which is no character";
+
     /// <summary>An id or period: a string (trimmed) or a number as written.</summary>
     public static bool TryText(JsonElement value, out string text)
     {
         text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString()!.Trim(),
+            JsonValueKind.String => TryString(value, out var s) ? s.Trim() : string.Empty,
             JsonValueKind.Number => value.GetRawText(),
             _ => string.Empty,
         };
@@ -38,6 +40,9 @@ internal static class JsonValues
                 return true;
             case JsonValueKind.Null:
                 return true;
+            case JsonValueKind.String when !TryString(value, out _):
+                reason = $"is {Describe(value)}, not a number";
+                return false;
             case JsonValueKind.String:
                 var text = value.GetString()!.Trim();
                 if (text.Length == 0)
@@ -63,11 +68,42 @@ internal static class JsonValues
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the text '{Clip(value.GetString()!)}'",
+        JsonValueKind.String => TryString(value, out var text) ? $"the text '{Clip(text)}'" : UnreadableText,
         JsonValueKind.Number => $"the number {value.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         _ => "null",
     };
+
+    /// <summary>
+    /// Reads a string value. An API may escape half of a surrogate pair alone (<c>"\uDEE7"</c>): the parser accepts
+    /// it, but it is no character and cannot be read as text, so it is a reason to reject the item, not an exception.
+    /// </summary>
+    public static bool TryString(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString() ?? string.Empty;
+            return true;
+        }
+        catch (InvalidOperationException) when (value.ValueKind == JsonValueKind.String)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    /// <summary>A property's name for a message; a name that cannot be read as text (see <see cref="TryString"/>) is shown as its raw JSON.</summary>
+    public static string NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return "(a name with half a surrogate pair, which is no text)";
+        }
+    }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

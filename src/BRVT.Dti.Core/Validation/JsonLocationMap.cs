@@ -188,6 +188,11 @@ internal sealed class JsonLocationMap
                     case JsonTokenType.PropertyName:
                     {
                         var frame = frames.Peek();
+                        if (UnreadableString(ref reader) is { } nameProblem)
+                        {
+                            return new JsonSyntaxError(GetLocation(tokenStart), tokenStart, frame.Pointer, "A property name " + nameProblem, IsAtEnd: false, SaysHowToFix: true);
+                        }
+
                         var name = reader.GetString() ?? string.Empty;
                         propertyPointer = JsonPointer.Append(frame.Pointer, name);
                         propertyNameOffset = tokenStart;
@@ -231,6 +236,11 @@ internal sealed class JsonLocationMap
                             nameOffset = propertyNameOffset;
                         }
 
+                        if (UnreadableString(ref reader) is { } valueProblem)
+                        {
+                            return new JsonSyntaxError(GetLocation(tokenStart), tokenStart, pointer, "The string " + valueProblem, IsAtEnd: false, SaysHowToFix: true);
+                        }
+
                         _entries[pointer] = new Entry(tokenStart, nameOffset);
                         if (reader.TokenType == JsonTokenType.StartObject)
                         {
@@ -250,13 +260,6 @@ internal sealed class JsonLocationMap
         {
             return CreateSyntaxError(exception, frames.Count == 0 ? JsonPointer.Root : frames.Peek().Pointer);
         }
-        catch (InvalidOperationException exception)
-        {
-            // GetString throws this for a property name that is not valid UTF-8.
-            var offset = _start + (int)reader.TokenStartIndex;
-            var pointer = frames.Count == 0 ? JsonPointer.Root : frames.Peek().Pointer;
-            return new JsonSyntaxError(GetLocation(offset), offset, pointer, exception.Message, IsAtEnd: false);
-        }
 
         if (!_entries.ContainsKey(JsonPointer.Root))
         {
@@ -265,6 +268,40 @@ internal sealed class JsonLocationMap
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why the string token under the reader cannot be read as text (the end of a sentence that starts with what it
+    /// is), or <see langword="null"/> when it can. The reader accepts both cases; every later reader of the text
+    /// (<see cref="JsonElement.GetString"/>, the serializer) throws on them, so the map reports them where they are.
+    /// </summary>
+    private static string? UnreadableString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return null;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        {
+            return "holds bytes that are not UTF-8. Save the file as UTF-8 (with or without BOM).";
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = reader.GetString();
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return "holds an escape of half a surrogate pair (\\uD800 to \\uDFFF) without its other half, which is no character. "
+                + "Write the character itself, or both halves of the pair (for example \\uD83D\\uDE00).";
+        }
     }
 
     private JsonSyntaxError CreateSyntaxError(JsonException exception, string pointer)
@@ -349,7 +386,8 @@ internal readonly record struct JsonMarker(string Pointer, JsonLocation Location
 /// <summary>Why and where a text is not valid JSON.</summary>
 /// <param name="Location">The line and column of the error.</param>
 /// <param name="ByteOffset">The byte offset of the error in the UTF-8 text.</param>
-/// <param name="Pointer">The pointer of the innermost object or array open at the error (<c>""</c> outside the root).</param>
+/// <param name="Pointer">The pointer of the innermost object or array open at the error (<c>""</c> outside the root), or of the string value that cannot be read as text.</param>
 /// <param name="Message">The reader's explanation, without its line and byte position.</param>
 /// <param name="IsAtEnd">Whether the error is at the end of the text (only whitespace follows): the text is truncated or empty.</param>
-internal sealed record JsonSyntaxError(JsonLocation Location, int ByteOffset, string Pointer, string Message, bool IsAtEnd);
+/// <param name="SaysHowToFix">Whether <paramref name="Message"/> is a whole sentence that says how to fix the text (a string that cannot be read as text), not the reader's bare explanation.</param>
+internal sealed record JsonSyntaxError(JsonLocation Location, int ByteOffset, string Pointer, string Message, bool IsAtEnd, bool SaysHowToFix = false);

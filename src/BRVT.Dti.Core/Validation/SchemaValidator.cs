@@ -210,6 +210,10 @@ internal sealed class SchemaValidator
             location = JsonLocation.Start;
             message = emptyMessage;
         }
+        else if (error.SaysHowToFix)
+        {
+            message = error.Message;
+        }
         else if (error.IsAtEnd)
         {
             message = "The file ends before the JSON is complete (" + error.Message + "). "

@@ -39,6 +39,12 @@ internal static class WorkspaceSettingsReader
             throw new WorkspaceException($"{file}({(exception.LineNumber ?? 0) + 1},{(exception.BytePositionInLine ?? 0) + 1}): not valid JSON: {exception.Message}");
         }
 
+        if (UnreadableStringFinder.Find(text) is { } place)
+        {
+            document.Dispose();
+            throw new WorkspaceException($"{file}({place.Line},{place.Column}): {UnreadableStringFinder.Message}");
+        }
+
         using (document)
         {
             var problems = new List<string>();

@@ -35,6 +35,8 @@ public sealed class PipelineTests
 
     [Theory]
     [InlineData("""{ "normalisation": { "kind": "minmax2" } }""", "not valid JSON")]
+    [InlineData("""{ "imputation": { "method": "groupMedian", "group": "x\uD800" } }""", "not valid JSON")]
+    [InlineData("""{ "normalisation": { "kind": "\uDC00" } }""", "not valid JSON")]
     [InlineData("""{ "normalization": { "kind": "minMax" } }""", "normalization")]
     [InlineData("""{ "imputation": { "method": "groupMean" } }""", "needs the unit attribute")]
     [InlineData("""{ "aggregation": { "minDataShare": 2 } }""", "0..1")]

@@ -88,4 +88,19 @@ public sealed class BrokenDefinitionTests
         Assert.All(problems, p => Assert.True(p.Line >= 1 && p.Column >= 1, p.ToString()));
         Assert.Equal(problems.OrderBy(p => p.Line).ThenBy(p => p.Column).Select(p => (p.Line, p.Column)), problems.Select(p => (p.Line, p.Column)));
     }
+
+    [Fact]
+    public void LoadDefinition_EscapedHalfOfASurrogatePair_IsALocatedProblemNotAnException()
+    {
+        var text = Broken.Replace("\"title\": \"Chỉ số hỏng\"", "\"title\": \"Chỉ số \\uDEE7\"", StringComparison.Ordinal);
+        Assert.NotEqual(Broken, text);
+
+        var result = new DtiEngine().LoadDefinition(text, "broken.json");
+
+        Assert.Null(result.Plan);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("broken.json", "/title", 4, 12), (problem.File, problem.Pointer, problem.Line, problem.Column));
+        Assert.StartsWith("The string holds an escape of half a surrogate pair", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing comma", problem.Message, StringComparison.Ordinal);
+    }
 }

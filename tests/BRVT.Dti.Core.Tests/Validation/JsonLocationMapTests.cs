@@ -222,6 +222,56 @@ public sealed class JsonLocationMapTests
         Assert.NotNull(map.SyntaxError);
     }
 
+    [Theory]
+    [InlineData("\\uDEE7")]
+    [InlineData("\\uD83D")]
+    [InlineData("ab\\uD83Dx")]
+    [InlineData("\\uDE00\\uD83D")]
+    public void Create_EscapedHalfOfASurrogatePairInAValue_ReportsItAtTheString(string escaped)
+    {
+        var text = "{\n  \"nodes\": [ 1, \"" + escaped + "\" ]\n}";
+
+        var map = JsonLocationMap.FromText(text);
+
+        Assert.NotNull(map.SyntaxError);
+        Assert.Equal("/nodes/1", map.SyntaxError.Pointer);
+        Assert.Equal(new JsonLocation(2, 17), map.SyntaxError.Location);
+        Assert.Contains("half a surrogate pair", map.SyntaxError.Message, StringComparison.Ordinal);
+        Assert.Contains("both halves", map.SyntaxError.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_EscapedHalfOfASurrogatePairInAName_ReportsItAtTheName()
+    {
+        var map = JsonLocationMap.FromText("{ \"a\": { \"x\\uDC00\": 1 } }");
+
+        Assert.NotNull(map.SyntaxError);
+        Assert.Equal("/a", map.SyntaxError.Pointer);
+        Assert.Equal(new JsonLocation(1, 10), map.SyntaxError.Location);
+        Assert.StartsWith("A property name holds an escape of half", map.SyntaxError.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_EscapedWholeSurrogatePair_IsValid()
+    {
+        var map = JsonLocationMap.FromText("{ \"\\uD83D\\uDE00\": \"x\\uD83D\\uDE00\" }");
+
+        Assert.Null(map.SyntaxError);
+        Assert.True(map.Contains("/\U0001F600"));
+    }
+
+    [Fact]
+    public void Create_InvalidUtf8InAValue_ReportsASyntaxErrorAtTheString()
+    {
+        byte[] bytes = [(byte)'[', (byte)'1', (byte)',', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)']'];
+
+        var map = JsonLocationMap.Create(bytes);
+
+        Assert.NotNull(map.SyntaxError);
+        Assert.Equal("/1", map.SyntaxError.Pointer);
+        Assert.Contains("not UTF-8", map.SyntaxError.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Create_NestingDeeperThan64_ReportsASyntaxError()
     {

@@ -39,6 +39,7 @@ public sealed class DefinitionFuzzTests(FuzzFigures figures, ITestOutputHelper o
     /// <summary>Seeds the fuzzing once failed on, kept so they stay fixed.</summary>
     [Theory]
     [InlineData(1027817264)]
+    [InlineData(1233799328)]
     public void LoadDefinition_SeedThatOnceFailed_ReturnsLocatedProblems(int seed) => Check(seed);
 
     [Fact]
@@ -58,23 +59,23 @@ public sealed class DefinitionFuzzTests(FuzzFigures figures, ITestOutputHelper o
 
     private static string Check(int seed)
     {
-            var random = new Random(seed);
-            var bytes = JsonMutator.Mutate(Shipped[random.Next(Shipped.Length)], random);
-            var result = Engine.LoadDefinition(bytes, "fuzz/index.json");
-            if (result.Succeeded)
-            {
-                return "loaded";
-            }
+        var random = new Random(seed);
+        var bytes = JsonMutator.Mutate(Shipped[random.Next(Shipped.Length)], random);
+        var result = Engine.LoadDefinition(bytes, "fuzz/index.json");
+        if (result.Succeeded)
+        {
+            return "loaded";
+        }
 
-            var errors = result.Errors.ToList();
-            Assert.True(errors.Count > 0, $"seed {seed}: the load failed without an error");
-            Assert.All(result.Problems, p =>
-            {
-                Assert.Equal("fuzz/index.json", p.File);
-                Assert.True(p.Line >= 1 && p.Column >= 1, $"seed {seed}: {p} has no line and column");
-                Assert.NotNull(p.Pointer);
-                Assert.False(string.IsNullOrWhiteSpace(p.Message), $"seed {seed}: a problem without a message");
-            });
-            return "rejected with located problems";
+        var errors = result.Errors.ToList();
+        Assert.True(errors.Count > 0, $"seed {seed}: the load failed without an error");
+        Assert.All(result.Problems, p =>
+        {
+            Assert.Equal("fuzz/index.json", p.File);
+            Assert.True(p.Line >= 1 && p.Column >= 1, $"seed {seed}: {p} has no line and column");
+            Assert.NotNull(p.Pointer);
+            Assert.False(string.IsNullOrWhiteSpace(p.Message), $"seed {seed}: a problem without a message");
+        });
+        return "rejected with located problems";
     }
 }
