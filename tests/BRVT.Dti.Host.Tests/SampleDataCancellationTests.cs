@@ -43,7 +43,7 @@ public sealed class SampleDataCancellationTests(ITestOutputHelper output) : IDis
         Assert.True(SampleDataGenerator.IsCurrent(directory));
 
         var caught = 0;
-        foreach (var fraction in (double[])[0.1, 0.5, 0.9])
+        foreach (var fraction in (double[])[0.02, 0.1, 0.5, 0.9])
         {
             using var cancellation = new CancellationTokenSource();
             var task = Task.Run(() => SampleDataGenerator.Generate(workspace, cancellation.Token), CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Text;
 using BRVT.Dti.Reporting.Excel;
 using BRVT.Dti.Reporting.Model;
 using BRVT.Dti.Results;
@@ -58,23 +59,57 @@ public sealed class ExcelReportWriter : IReportWriter
         return sheets;
     }
 
-    /// <summary>A valid, unique sheet name: forbidden characters replaced, at most 31 characters.</summary>
+    /// <summary>
+    /// A valid, unique sheet name: characters Excel forbids in sheet names (<c>: \ / ? * [ ]</c>), control characters
+    /// and characters XML cannot hold (half of a surrogate pair, U+FFFE, U+FFFF) replaced by '-', at most 31
+    /// characters, never cutting a surrogate pair, and never starting or ending with an apostrophe.
+    /// </summary>
     internal static string Unique(HashSet<string> used, string name)
     {
-        var clean = new string([.. name.Select(c => ":\\/?*[]".Contains(c, StringComparison.Ordinal) || char.IsControl(c) ? '-' : c)]).Trim('\'', ' ');
+        var clean = Clean(name);
         if (clean.Length == 0)
         {
             clean = "Sheet";
         }
 
-        var candidate = clean.Length > MaxSheetName ? clean[..MaxSheetName] : clean;
+        var candidate = Cut(clean, MaxSheetName);
         for (var n = 2; !used.Add(candidate); n++)
         {
             var suffix = $" ({n})";
-            candidate = (clean.Length + suffix.Length > MaxSheetName ? clean[..(MaxSheetName - suffix.Length)] : clean) + suffix;
+            candidate = Cut(clean, MaxSheetName - suffix.Length) + suffix;
         }
 
         return candidate;
+    }
+
+    private static string Clean(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                builder.Append(c).Append(name[++i]);
+            }
+            else
+            {
+                builder.Append(":\\/?*[]".Contains(c, StringComparison.Ordinal) || char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' ? '-' : c);
+            }
+        }
+
+        return builder.ToString().Trim('\'', ' ');
+    }
+
+    /// <summary>The first <paramref name="length"/> characters at most, one fewer when the cut would split a surrogate pair; no apostrophe at the end.</summary>
+    private static string Cut(string text, int length)
+    {
+        if (text.Length > length)
+        {
+            text = text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+        }
+
+        return text.TrimEnd('\'');
     }
 
     private static XlsxSheet Ranking(ReportModel model, ReportGroup group, string name, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ internal static class XlsxSheetWriter
         // The settings DocumentFormat.OpenXml saves a part with: UTF-8 without a byte order mark, the rest default.
         // The blocks keep the compressed bytes those of the whole XML written at once (see DeflateBlockStream).
         using var blocks = new DeflateBlockStream(stream);
-        using var xml = XmlWriter.Create(blocks, new XmlWriterSettings { CloseOutput = false, Encoding = new UTF8Encoding(false) });
+        using var xml = XmlWriter.Create(blocks, new XmlWriterSettings { CloseOutput = false, Encoding = new UTF8Encoding(false), NewLineChars = "\n", NewLineHandling = NewLineHandling.Replace });
         xml.WriteStartElement(Prefix, "worksheet", Main);
         SheetViews(sheet).WriteTo(xml);
         new SheetFormatProperties { DefaultRowHeight = 15 }.WriteTo(xml);

@@ -208,6 +208,22 @@ public sealed class ExcelReportWriterTests
         Assert.EndsWith("(2)", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Unique_CharactersXmlCannotHold_AreReplacedAndPairsKeptWhole()
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal("nhóm-a-b-c", ExcelReportWriter.Unique(used, "nhóm\uD800a\uFFFEb\uFFFFc"));
+        Assert.Equal("x-y", ExcelReportWriter.Unique(used, "x\uDC00y"));
+        Assert.Equal("😀 nhóm", ExcelReportWriter.Unique(used, "😀 nhóm"));
+
+        // 30 characters then an emoji (two UTF-16 units): the cut at 31 would split the pair, so it is left out.
+        var name = new string('a', 30) + "😀";
+        Assert.Equal(new string('a', 30), ExcelReportWriter.Unique(used, name));
+        var second = ExcelReportWriter.Unique(used, "'" + new string('b', 30) + "'😀");
+        Assert.Equal(new string('b', 30), second);
+    }
+
     private static string XlsxColumn(int index) => BRVT.Dti.Reporting.Excel.XlsxPackage.ColumnName(index);
 
     private static IEnumerable<NodeExplanation> Leaves(NodeExplanation node) => node.Leaf is not null ? [node] : node.Children.SelectMany(Leaves);
