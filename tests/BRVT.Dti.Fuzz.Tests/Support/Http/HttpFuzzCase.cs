@@ -110,6 +110,12 @@ internal sealed class HttpFuzzCase
         "coalesce(le_phi, 0) = 0", "if(dung_han, so_ngay, 0) > 2",
     ];
 
+    /// <summary>
+    /// Stands for a string holding an escaped half of a surrogate pair (<c>"so-\uDEE7"</c>), which JSON parsers accept
+    /// but which is no text; JSON writers refuse to write it, so the page's text gets it in place of this marker.
+    /// </summary>
+    private const string HalfSurrogate = "@@half-surrogate@@";
+
     private static readonly object?[] UnitValues =
     [
         "so-yt", "so-gd", "747", " so-yt ", "SO-YT", "so‐yt", "so-gd\u200B", "Ấp Phước Lập", "A\u0302\u0301p Phu\u031Bo\u031B\u0301c La\u0323\u0302p", 747, 747.0, "747.0",
@@ -345,7 +351,7 @@ internal sealed class HttpFuzzCase
             PageFault.ItemsNull => Wrap(null, next, raw: true),
             _ => Wrap(items, next),
         };
-        var text = root.ToJsonString();
+        var text = root.ToJsonString().Replace(HalfSurrogate, "so-\\uDEE7", StringComparison.Ordinal);
         if (page.Fault == PageFault.Padded)
         {
             text = text.Insert(1, new string(' ', 300_000)) + new string('\n', 100_000);
@@ -447,6 +453,9 @@ internal sealed class HttpFuzzCase
             pages.Add(page);
         }
 
+        // Strings that are no text come from a generator of their own, so that every older seed still makes its case
+        // (the seeds kept in the tests replay what they failed on) but for these values.
+        Sprinkle(pages, new Random(unchecked((seed * 7919) + 17)));
         return new HttpFuzzCase
         {
             Seed = seed,
@@ -464,6 +473,18 @@ internal sealed class HttpFuzzCase
             MapsFormula = mapping == HttpMapping.Wide && random.Next(30) == 0,
             Measures = [.. measures],
         };
+    }
+
+    /// <summary>Puts <see cref="HalfSurrogate"/> in place of one value of about one item in forty.</summary>
+    private static void Sprinkle(List<FuzzPage> pages, Random random)
+    {
+        foreach (var item in pages.SelectMany(p => p.Items).OfType<JsonObject>())
+        {
+            if (item.Count > 0 && random.Next(40) == 0)
+            {
+                item[item.ElementAt(random.Next(item.Count)).Key] = JsonValue.Create(HalfSurrogate);
+            }
+        }
     }
 
     private static JsonNode? Item(Random random, HttpMapping mapping)

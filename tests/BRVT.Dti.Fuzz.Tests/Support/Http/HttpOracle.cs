@@ -248,12 +248,12 @@ internal static class HttpOracle
         return value;
     }
 
-    /// <summary>An id: a string, trimmed, or a number as written; <see langword="null"/> when neither or empty.</summary>
+    /// <summary>An id: a string, trimmed, or a number as written; <see langword="null"/> when neither, empty or no text (half of a surrogate pair).</summary>
     private static string? Text(JsonElement value)
     {
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString()!.Trim(),
+            JsonValueKind.String => String(value)?.Trim() ?? string.Empty,
             JsonValueKind.Number => value.GetRawText(),
             _ => string.Empty,
         };
@@ -274,6 +274,8 @@ internal static class HttpOracle
                 return true;
             case JsonValueKind.Null:
                 return true;
+            case JsonValueKind.String when String(value) is null:
+                return false;
             case JsonValueKind.String:
                 var text = value.GetString()!.Trim();
                 if (text.Length == 0)
@@ -285,6 +287,19 @@ internal static class HttpOracle
                 return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
             default:
                 return false;
+        }
+    }
+
+    /// <summary>A string's text, or <see langword="null"/> when it holds an escaped half of a surrogate pair, which is no text.</summary>
+    private static string? String(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 }
