@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BRVT.Dti.Fuzz.Tests.Support;
+using BRVT.Dti.TestUtilities;
 using BRVT.Dti.Validation;
 using FsCheck.Fluent;
 using Xunit.Abstractions;

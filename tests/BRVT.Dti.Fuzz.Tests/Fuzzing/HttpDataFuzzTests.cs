@@ -7,6 +7,7 @@ using BRVT.Dti.Fuzz.Tests.Support.Http;
 using BRVT.Dti.Fuzz.Tests.Support.Sql;
 using BRVT.Dti.Sources.Http;
 using BRVT.Dti.Sources.Http.Tests;
+using BRVT.Dti.TestUtilities;
 using FsCheck.Fluent;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;

@@ -3,14 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace BRVT.Dti.Fuzz.Tests.Support;
+namespace BRVT.Dti.TestUtilities;
 
 /// <summary>
 /// Mutates a JSON document structurally: deletes, duplicates and retypes properties, turns numbers into strings,
 /// negatives and NaN-like text, swaps strings for hostile text, removes and repeats array items, nests values
 /// deeply; then, sometimes, damages the text (truncation, stray bytes).
 /// </summary>
-internal static class JsonMutator
+public static class JsonMutator
 {
     private const string Deep = "\u0001deep\u0001";
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace BRVT.Dti.Fuzz.Tests.Support;
+namespace BRVT.Dti.TestUtilities;
 
 /// <summary>Byte- and text-level mutations of a valid input, driven by a seeded random (so a case is its seed).</summary>
-internal static class Mutations
+public static class Mutations
 {
     private static readonly string[] Tokens =
     [
