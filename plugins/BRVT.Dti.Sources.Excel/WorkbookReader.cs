@@ -148,7 +148,8 @@ public sealed class WorkbookReader : IDataSource
                 }
             }
             // ArgumentException: System.IO.Packaging's own check of a part name read from the package (a relationship to "/").
-            catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or XmlException or FormatException or IOException or InvalidOperationException or ArgumentException)
+            // FormatException, OverflowException: an attribute the SDK reads as a number holds text or too large a number.
+            catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or XmlException or FormatException or OverflowException or IOException or InvalidOperationException or ArgumentException)
             {
                 throw new DataSourceException(Name, $"{shown} is not a readable .xlsx workbook: {exception.Message} Open it in Excel or LibreOffice and save it again as .xlsx.", exception);
             }

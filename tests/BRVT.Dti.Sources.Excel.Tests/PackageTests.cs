@@ -101,6 +101,55 @@ public sealed class PackageTests : IDisposable
         Assert.StartsWith("forms: forms.xlsx is not a readable .xlsx workbook: ", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("4294967296")]
+    [InlineData("-1")]
+    [InlineData("hai")]
+    [InlineData("")]
+    public async Task ReadAsync_RowNumberThatIsNoRowNumber_ReadsTheRowAsTheNextOne(string written)
+    {
+        // Found by the xlsx fuzz: a row number too large for 32 bits made the Open XML SDK throw OverflowException through the source.
+        var path = workspace.PathOf("forms.xlsx");
+        Workbook().Save(path);
+        var expected = await workspace.Reader(Settings).ReadAsync(Assessment.Request());
+        Assert.NotEmpty(expected.Observations);
+        using (var archive = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            foreach (var sheet in archive.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList())
+            {
+                string xml;
+                using (var reader = new StreamReader(sheet.Open()))
+                {
+                    xml = await reader.ReadToEndAsync();
+                }
+
+                var name = sheet.FullName;
+                sheet.Delete();
+                var rows = System.Text.RegularExpressions.Regex.Matches(xml, "<x:row r=\"([0-9]+)\"|<row r=\"([0-9]+)\"").Count;
+                Assert.True(rows > 1, $"{name} has numbered rows");
+
+                // Every row after the first loses its number: each follows the one before, as the rows of these sheets do.
+                var first = true;
+                xml = System.Text.RegularExpressions.Regex.Replace(xml, "(<(?:x:)?row) r=\"[0-9]+\"", m =>
+                {
+                    var keep = first;
+                    first = false;
+                    return keep ? m.Value : $"{m.Groups[1].Value} r=\"{written}\"";
+                });
+                await using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                await writer.WriteAsync(xml);
+            }
+        }
+
+        var result = await workspace.Reader(Settings).ReadAsync(Assessment.Request());
+
+        Assert.Equal(
+            expected.Observations.Select(o => (o.UnitId, o.MeasureId, o.Value, o.Provenance.Location)),
+            result.Observations.Select(o => (o.UnitId, o.MeasureId, o.Value, o.Provenance.Location)));
+        Assert.Equal(expected.Account.Rejected, result.Account.Rejected);
+    }
+
     [Fact]
     public async Task ReadAsync_ZipBombAboveTheDefaultCap_IsRefusedBeforeParsingAndQuickly()
     {

@@ -81,7 +81,11 @@ internal sealed class WorkbookPackage : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var row = (Row)reader.LoadCurrentElement()!;
-                rowNumber = row.RowIndex?.Value is { } index and > 0 and <= CellAddress.MaxRow ? (int)index : rowNumber + 1;
+                // The row number as written; one that is no number, or out of range, means "the next row", as when it is absent.
+                // (RowIndex.Value would throw on "99999999999".)
+                rowNumber = int.TryParse(row.RowIndex?.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index is > 0 and <= CellAddress.MaxRow
+                    ? index
+                    : rowNumber + 1;
                 var columnNumber = 0;
                 var any = false;
                 foreach (var cell in row.Elements<Cell>())
