@@ -67,7 +67,7 @@ internal sealed class FuzzRun
             watch.Stop();
             Record(task.Result, watch.Elapsed);
         });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(count).WithQuietOnSuccess(true), property);
+        FsCheck.Check.One(FuzzReplay.Configure(count), property);
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ internal sealed class FuzzRun
                 throw new TimeoutException($"{Name}: a case took {Slowest.TotalSeconds:F1} s, longer than {CaseTimeout.TotalSeconds} s: {Describe(value)}");
             }
         });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(batches).WithQuietOnSuccess(true), property);
+        FsCheck.Check.One(FuzzReplay.Configure(batches), property);
     }
 
     /// <summary>Counts one case, its outcome and how long it took.</summary>
