@@ -60,6 +60,34 @@ public sealed class SampleCommandsTests
     }
 
     [Fact]
+    public async Task Merge_IndexRankedByAView_RanksTheMergedUnitByThatView()
+    {
+        var parent = DtiProcess.TempDirectory();
+        var init = await DtiProcess.RunAsync(parent, "init", "ws");
+        Assert.True(init.ExitCode == 0, init.Error);
+        var workspace = Path.Combine(parent, "ws");
+        var index = Path.Combine(workspace, "indicators", "brvt-districts", "index.json");
+        var text = File.ReadAllText(index);
+        Assert.Contains("\"by\": \"total\"", text, StringComparison.Ordinal);
+        File.WriteAllText(index, text.Replace("\"by\": \"total\"", "\"by\": \"cqs\"", StringComparison.Ordinal));
+
+        var (exit, output, error) = await DtiProcess.RunAsync(parent, "merge", "h-long-dien", "h-dat-do", "--into", "h-long-dat", "-w", workspace, "--quiet");
+        Assert.True(exit == 0, error);
+
+        // The merged view is recomputed from the merged main indicators: the plain mean of the members' view values
+        // (every step is linear); the other districts show their own view values.
+        var rank = await DtiProcess.RunAsync(parent, "rank", "-w", workspace, "-o", "out", "--quiet");
+        Assert.True(rank.ExitCode == 0, rank.Error);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(parent, "out", "cap-huyen", "results.json")));
+        var cqs = json.RootElement.GetProperty("units").EnumerateArray().ToDictionary(
+            u => u.GetProperty("id").GetString()!,
+            u => u.GetProperty("views").EnumerateArray().Single(v => v.GetProperty("id").GetString() == "cqs").GetProperty("value").GetDouble());
+        var ranking = output[output.IndexOf("(Chính quyền số (cqs))", StringComparison.Ordinal)..];
+        Assert.Contains(((cqs["h-long-dien"] + cqs["h-dat-do"]) / 2).ToString("F4", CultureInfo.InvariantCulture), ranking, StringComparison.Ordinal);
+        Assert.Contains(cqs["h-xuyen-moc"].ToString("F4", CultureInfo.InvariantCulture), ranking, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_Sample_ReportsTheRejectedCellAndExitsOne()
     {
         var (exit, output, _) = await DtiProcess.RunAsync(DtiProcess.TempDirectory(), "validate", "--quiet");

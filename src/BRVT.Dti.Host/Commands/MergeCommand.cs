@@ -96,16 +96,26 @@ internal static class MergeCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The ranking of the merged unit's group with the merged unit in place of its members.</summary>
+    /// <summary>
+    /// The ranking of the merged unit's group with the merged unit in place of its members, by what the index ranks
+    /// by (<c>ranking.by</c>): the total, a view, or a main indicator, which the merger recomputes; a node below the
+    /// main indicators it does not compute, so then no ranking is shown, and the message says why.
+    /// </summary>
     private static void PrintRanking(Results.AssessmentResult result, IReadOnlyList<Results.UnitResult> members, MergedUnit merged, IndexDefinition definition)
     {
+        if (BasisOf(result, merged, definition.Ranking.By) is not { } basis)
+        {
+            AnsiConsole.MarkupLine(CommandRunner.Escape($"The index ranks by node '{definition.Ranking.By}', below the main indicators; a merger recomputes only the main indicators, the views and the total, so no ranking after the merger is shown."));
+            return;
+        }
+
         var group = merged.Unit.Group;
         var others = result.Units.Where(u => u.Unit.Group == group && !members.Contains(u)).ToList();
         var ids = others.Select(u => u.Unit.Id).Append(merged.Unit.Id).ToList();
         var names = others.Select(u => u.Unit.Name.Vi).Append(merged.Unit.Name.Vi).ToList();
-        var values = others.Select(u => u.Total.Value).Append(merged.Complete ? merged.Value : double.NaN).ToList();
+        var values = others.Select(basis.Of).Append(basis.Merged).ToList();
         var ranks = CompetitionRanking.Rank(values, new int[values.Count], ids, definition.Scale.Decimals, definition.Ranking.TieTolerance);
-        var table = new Table().Title("Xếp hạng sau sáp nhập / ranking after the merger").AddColumns("Hạng", "Đơn vị", "Chỉ số");
+        var table = new Table().Title(CommandRunner.Escape($"Xếp hạng sau sáp nhập / ranking after the merger ({basis.Label})")).AddColumns("Hạng", "Đơn vị", "Chỉ số");
         foreach (var i in Enumerable.Range(0, ids.Count).OrderBy(i => ranks[i] ?? int.MaxValue).ThenBy(i => ids[i], StringComparer.Ordinal))
         {
             var label = CommandRunner.Escape(names[i]);
@@ -117,4 +127,27 @@ internal static class MergeCommand
 
         AnsiConsole.Write(table);
     }
+
+    /// <summary>What units are ranked by, as the engine reads <c>ranking.by</c>: "total", else a view's id, else a node's.</summary>
+    private static RankingBasis? BasisOf(Results.AssessmentResult result, MergedUnit merged, string by)
+    {
+        if (by == "total")
+        {
+            return new RankingBasis("tổng / total", u => u.Total.Value, merged.Complete ? merged.Value : double.NaN);
+        }
+
+        var view = result.Views.Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Id == by);
+        if (view.v is not null)
+        {
+            return new RankingBasis($"{view.v.Name.Vi} ({by})", u => u.Views[view.i].Value, merged.Views[view.i].Value);
+        }
+
+        var node = result.Nodes.Select((n, i) => (n, i)).FirstOrDefault(x => x.n.Id == by);
+        var indicator = merged.Indicators.FirstOrDefault(i => i.Node.Id == by);
+        return node.n is not null && indicator is not null
+            ? new RankingBasis($"{node.n.Code} {node.n.Name.Vi}", u => u.Nodes[node.i].Value, indicator.Mean)
+            : null;
+    }
+
+    private sealed record RankingBasis(string Label, Func<Results.UnitResult, double> Of, double Merged);
 }
