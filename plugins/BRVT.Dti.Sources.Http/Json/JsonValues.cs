@@ -40,11 +40,14 @@ internal static class JsonValues
                 return true;
             case JsonValueKind.Null:
                 return true;
-            case JsonValueKind.String when !TryString(value, out _):
-                reason = $"is {Describe(value)}, not a number";
-                return false;
             case JsonValueKind.String:
-                var text = value.GetString()!.Trim();
+                if (!TryString(value, out var written))
+                {
+                    reason = $"is {UnreadableText}, not a number";
+                    return false;
+                }
+
+                var text = written.Trim();
                 if (text.Length == 0)
                 {
                     return true;
@@ -92,7 +95,7 @@ internal static class JsonValues
         }
     }
 
-    /// <summary>A property's name for a message; a name that cannot be read as text (see <see cref="TryString"/>) is shown as its raw JSON.</summary>
+    /// <summary>A property's name for a message; a name that cannot be read as text (see <see cref="TryString"/>) is shown as a phrase saying so.</summary>
     public static string NameOf(JsonProperty property)
     {
         try

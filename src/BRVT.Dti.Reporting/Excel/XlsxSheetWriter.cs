@@ -36,7 +36,8 @@ internal static class XlsxSheetWriter
             columnNames[c] = XlsxPackage.ColumnName(c);
         }
 
-        // The settings DocumentFormat.OpenXml saves a part with: UTF-8 without a byte order mark, the rest default.
+        // The settings DocumentFormat.OpenXml saves a part with: UTF-8 without a byte order mark, the rest default, but for
+        // line breaks in text, which are written as line feeds on every OS instead of Environment.NewLine (the same on Linux).
         // The blocks keep the compressed bytes those of the whole XML written at once (see DeflateBlockStream).
         using var blocks = new DeflateBlockStream(stream);
         using var xml = XmlWriter.Create(blocks, new XmlWriterSettings { CloseOutput = false, Encoding = new UTF8Encoding(false), NewLineChars = "\n", NewLineHandling = NewLineHandling.Replace });

@@ -274,10 +274,13 @@ internal static class HttpOracle
                 return true;
             case JsonValueKind.Null:
                 return true;
-            case JsonValueKind.String when String(value) is null:
-                return false;
             case JsonValueKind.String:
-                var text = value.GetString()!.Trim();
+                if (String(value) is not { } written)
+                {
+                    return false;
+                }
+
+                var text = written.Trim();
                 if (text.Length == 0)
                 {
                     number = double.NaN;
